@@ -1,0 +1,12 @@
+import { getLocale } from '$lib/paraglide/runtime.js';
+
+/** A YYYY-MM-DD date as the reader's language writes it (noon UTC so no timezone shifts the day). */
+export function formatDate(isoDate: string): string {
+	const date = new Date(isoDate + 'T12:00:00Z');
+	if (Number.isNaN(date.getTime())) return isoDate;
+	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateTime(date: Date | string | number): string {
+	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date));
+}

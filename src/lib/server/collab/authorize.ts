@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import type { DB } from '../db';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { sprintRole } from '../sprints/service';
+import { parseDocName } from './doc-name';
+import type { Admission, Authenticate, Refusal } from './types';
+
+/** Is the Origin header the app's own? ORIGIN when configured, else the Host the request came to. */
+export function originAllowed(origin: string | undefined, host: string | undefined, configured?: string): boolean {
+	if (!origin) return false;
+	let parsed: URL;
+	try {
+		parsed = new URL(origin);
+	} catch {
+		return false;
+	}
+	if (configured) return parsed.origin === new URL(configured).origin;
+	return !!host && parsed.host === host;
+}
+
+/** Admission to a realtime document: Origin, session cookie, then sprint membership. */
+export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN): Authenticate {
+	return (req: IncomingMessage): Admission | Refusal => {
+		const url = new URL(req.url ?? '/', 'http://localhost');
+		const prefix = '/collab/';
+		if (!url.pathname.startsWith(prefix)) return { status: 404, reason: 'not found' };
+		let raw: string;
+		try {
+			raw = decodeURIComponent(url.pathname.slice(prefix.length));
+		} catch {
+			return { status: 400, reason: 'malformed document name' };
+		}
+		const doc = parseDocName(raw);
+		if (!doc) return { status: 400, reason: 'malformed document name' };
+		if (!originAllowed(req.headers.origin, req.headers.host, configuredOrigin)) {
+			return { status: 403, reason: 'origin not allowed' };
+		}
+		const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
+		if (!token) return { status: 401, reason: 'not signed in' };
+		const { session, user } = validateSessionToken(db, token);
+		if (!session) return { status: 401, reason: 'not signed in' };
+		const role = sprintRole(db, user.id, doc.sprintId);
+		if (!role) return { status: 403, reason: 'not a member of this sprint' };
+		return { docName: doc.name, userId: user.id, sessionId: session.id, sprintId: doc.sprintId, readOnly: role === 'observer' };
+	};
+}

@@ -1,0 +1,136 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket, RawData } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import {
+	awarenessMessage,
+	CLOSE,
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	syncStep1
+} from './protocol';
+import type { Room } from './room';
+import { TokenBucket } from './token-bucket';
+import type { Admission, CollabOptions } from './types';
+
+/** Thrown for a frame we refuse; carries the close code. */
+class Refused extends Error {
+	constructor(readonly code: number, message: string) {
+		super(message);
+	}
+}
+
+/** One client socket in one room: reads the y-websocket protocol and enforces its limits. */
+export class Connection {
+	readonly awarenessIds = new Set<number>();
+	#bucket: TokenBucket;
+	#closed = false;
+	alive = true;
+
+	constructor(
+		readonly ws: WebSocket,
+		readonly room: Room,
+		readonly admission: Admission,
+		private readonly options: CollabOptions
+	) {
+		this.#bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst);
+		ws.binaryType = 'nodebuffer';
+		ws.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
+		ws.on('pong', () => (this.alive = true));
+		ws.on('close', () => this.#onClose());
+		ws.on('error', () => this.close(CLOSE.invalidPayload, 'socket error'));
+	}
+
+	/** Starts the sync: the document is fully loaded before this runs. */
+	start() {
+		this.send(syncStep1(this.room.doc));
+		const states = [...this.room.awareness.getStates().keys()];
+		if (states.length) this.send(awarenessMessage(this.room.awareness, states));
+	}
+
+	send(message: Uint8Array) {
+		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
+		if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
+			this.close(CLOSE.policy, 'client too slow');
+			return;
+		}
+		this.ws.send(message, (error) => {
+			if (error) this.close(CLOSE.internal, 'send failed');
+		});
+	}
+
+	close(code: number, reason: string) {
+		if (this.#closed) return;
+		this.#closed = true;
+		if (code !== CLOSE.goingAway && code !== CLOSE.sessionEnded && code !== CLOSE.accessRevoked) {
+			this.options.log(`[collab] closed ${this.admission.docName} for user ${this.admission.userId}: ${code} ${reason}`);
+		}
+		try {
+			this.ws.close(code, reason);
+		} catch {
+			this.ws.terminate();
+		}
+		this.room.remove(this);
+	}
+
+	get closed() {
+		return this.#closed;
+	}
+
+	#onClose() {
+		this.#closed = true;
+		this.room.remove(this);
+	}
+
+	#onMessage(data: RawData, isBinary: boolean) {
+		if (this.#closed) return;
+		try {
+			if (!isBinary) throw new Refused(CLOSE.unsupported, 'text frames are not part of the protocol');
+			if (!this.#bucket.take()) throw new Refused(CLOSE.policy, 'message rate limit');
+			const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+			this.#handle(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+		} catch (error) {
+			if (error instanceof Refused) this.close(error.code, error.message);
+			else this.close(CLOSE.invalidPayload, 'malformed message');
+		}
+	}
+
+	#handle(message: Uint8Array) {
+		const decoder = decoding.createDecoder(message);
+		const type = decoding.readVarUint(decoder);
+		switch (type) {
+			case MESSAGE_SYNC: {
+				const syncType = decoding.peekVarUint(decoder);
+				if (syncType !== syncProtocol.messageYjsSyncStep1 && syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+					throw new Refused(CLOSE.invalidPayload, 'unknown sync message');
+				}
+				// Read-only members may ask for the document but their changes are dropped.
+				if (this.admission.readOnly && syncType !== syncProtocol.messageYjsSyncStep1) return;
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, MESSAGE_SYNC);
+				syncProtocol.readSyncMessage(decoder, encoder, this.room.doc, this);
+				if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+				return;
+			}
+			case MESSAGE_AWARENESS: {
+				const update = decoding.readVarUint8Array(decoder);
+				if (update.byteLength > this.options.maxAwarenessBytes) throw new Refused(CLOSE.tooBig, 'awareness state too large');
+				awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+				return;
+			}
+			case MESSAGE_QUERY_AWARENESS: {
+				const states = [...this.room.awareness.getStates().keys()];
+				this.send(awarenessMessage(this.room.awareness, states));
+				return;
+			}
+			case MESSAGE_AUTH:
+				// Auth happens at the upgrade; the client never sends this.
+				throw new Refused(CLOSE.unsupported, 'auth messages are not accepted');
+			default:
+				throw new Refused(CLOSE.unsupported, `unknown message type ${type}`);
+		}
+	}
+}

@@ -1,0 +1,135 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Connection } from './connection';
+import type { DocStore } from './doc-store';
+import { awarenessMessage, CLOSE, updateMessage } from './protocol';
+
+/**
+ * One realtime document in memory with the connections editing it. Every update is appended to the
+ * store before it is sent to anyone; awareness changes are coalesced into one frame per tick.
+ */
+export class Room {
+	readonly doc = new Y.Doc({ gc: true });
+	readonly awareness = new awarenessProtocol.Awareness(this.doc);
+	readonly connections = new Set<Connection>();
+	#lastId = 0;
+	#sinceCompaction = 0;
+	#compactTimer: ReturnType<typeof setTimeout> | null = null;
+	#pendingAwareness = new Set<number>();
+	#awarenessScheduled = false;
+	#failed = false;
+
+	constructor(
+		readonly name: string,
+		private readonly store: DocStore,
+		private readonly compactAfter: number,
+		private readonly onEmpty: (room: Room) => void,
+		private readonly log: (line: string) => void
+	) {
+		// The server holds no awareness state of its own.
+		this.awareness.setLocalState(null);
+	}
+
+	/** Loads the stored document; throws (and the room is never used) when the store fails. */
+	load() {
+		const { updates, lastId } = this.store.load(this.name);
+		Y.transact(this.doc, () => {
+			for (const update of updates) Y.applyUpdate(this.doc, update);
+		}, 'load');
+		this.#lastId = lastId;
+		this.#sinceCompaction = Math.max(0, updates.length - 1);
+		this.doc.on('update', this.#onUpdate);
+		this.awareness.on('update', this.#onAwareness);
+	}
+
+	#onUpdate = (update: Uint8Array, origin: unknown) => {
+		if (this.#failed) return;
+		try {
+			this.#lastId = this.store.append(this.name, update);
+		} catch (error) {
+			this.fail(error);
+			return;
+		}
+		const message = updateMessage(update);
+		for (const conn of this.connections) if (conn !== origin) conn.send(message);
+		if (++this.#sinceCompaction >= this.compactAfter) this.#scheduleCompaction();
+	};
+
+	#onAwareness = (
+		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+		origin: unknown
+	) => {
+		const conn = origin as Connection | null;
+		if (conn && this.connections.has(conn)) {
+			for (const id of added) conn.awarenessIds.add(id);
+			for (const id of updated) conn.awarenessIds.add(id);
+			for (const id of removed) conn.awarenessIds.delete(id);
+		}
+		for (const id of added) this.#pendingAwareness.add(id);
+		for (const id of updated) this.#pendingAwareness.add(id);
+		for (const id of removed) this.#pendingAwareness.add(id);
+		if (!this.#awarenessScheduled) {
+			this.#awarenessScheduled = true;
+			setImmediate(this.#flushAwareness);
+		}
+	};
+
+	#flushAwareness = () => {
+		this.#awarenessScheduled = false;
+		if (!this.#pendingAwareness.size || this.#failed) return;
+		const message = awarenessMessage(this.awareness, [...this.#pendingAwareness]);
+		this.#pendingAwareness.clear();
+		for (const conn of this.connections) conn.send(message);
+	};
+
+	add(conn: Connection) {
+		this.connections.add(conn);
+	}
+
+	remove(conn: Connection) {
+		if (!this.connections.delete(conn)) return;
+		if (conn.awarenessIds.size) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessIds], null);
+		}
+		if (this.connections.size === 0) this.onEmpty(this);
+	}
+
+	/** Folds the update log into one snapshot; the encoded state stays equivalent. */
+	compact() {
+		if (this.#compactTimer) clearTimeout(this.#compactTimer);
+		this.#compactTimer = null;
+		if (this.#failed || this.#sinceCompaction === 0) return;
+		try {
+			this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastId);
+			this.#sinceCompaction = 0;
+		} catch (error) {
+			// The log is still complete; compaction is only an optimisation and is retried later.
+			this.log(`[collab] compaction of ${this.name} failed: ${(error as Error).message}`);
+		}
+	}
+
+	#scheduleCompaction() {
+		this.#compactTimer ??= setTimeout(() => this.compact(), 50);
+	}
+
+	/** Storage failed: nobody may be served a document that is not on disk. */
+	fail(error: unknown) {
+		if (this.#failed) return;
+		this.#failed = true;
+		this.log(`[collab] store failed for ${this.name}: ${(error as Error).message}; closing its connections`);
+		for (const conn of [...this.connections]) conn.close(CLOSE.internal, 'storage failure');
+		this.onEmpty(this);
+	}
+
+	get failed() {
+		return this.#failed;
+	}
+
+	destroy() {
+		if (this.#compactTimer) clearTimeout(this.#compactTimer);
+		this.doc.off('update', this.#onUpdate);
+		this.awareness.off('update', this.#onAwareness);
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+}

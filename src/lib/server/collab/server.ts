@@ -1,0 +1,129 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { Connection } from './connection';
+import type { DocStore } from './doc-store';
+import { CLOSE } from './protocol';
+import { Room } from './room';
+import { DEFAULT_OPTIONS, type Admission, type Authenticate, type CollabOptions, type Refusal } from './types';
+
+const STATUS_TEXT: Record<Refusal['status'], string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found'
+};
+
+/**
+ * The realtime server: admits upgrades (auth first, then upgrade), keeps a registry of rooms that
+ * load on the first connection and unload after the last, and closes sockets on logout.
+ */
+export class CollabServer {
+	readonly options: CollabOptions;
+	readonly rooms = new Map<string, Room>();
+	#wss: WebSocketServer;
+	#accepting = true;
+	#pinger: ReturnType<typeof setInterval>;
+
+	constructor(
+		private readonly store: DocStore,
+		private readonly authenticate: Authenticate,
+		options: Partial<CollabOptions> = {}
+	) {
+		this.options = { ...DEFAULT_OPTIONS, ...options };
+		this.#wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxPayload, perMessageDeflate: false });
+		this.#pinger = setInterval(() => this.#ping(), this.options.pingInterval);
+		this.#pinger.unref();
+	}
+
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+		if (!this.#accepting) return refuse(socket, { status: 404, reason: 'shutting down' });
+		let verdict: Admission | Refusal;
+		try {
+			verdict = this.authenticate(req);
+		} catch (error) {
+			this.options.log(`[collab] authentication failed: ${(error as Error).message}`);
+			verdict = { status: 401, reason: 'authentication failed' };
+		}
+		if ('status' in verdict) return refuse(socket, verdict);
+		const admission = verdict;
+		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, admission));
+	}
+
+	#connect(ws: WebSocket, admission: Admission) {
+		let room = this.rooms.get(admission.docName);
+		if (!room) {
+			room = new Room(admission.docName, this.store, this.options.compactAfter, (r) => this.#unload(r), this.options.log);
+			try {
+				room.load();
+			} catch (error) {
+				// Never serve an empty document in place of one we could not read.
+				this.options.log(`[collab] could not load ${admission.docName}: ${(error as Error).message}`);
+				room.destroy();
+				ws.close(CLOSE.internal, 'document could not be loaded');
+				return;
+			}
+			this.rooms.set(admission.docName, room);
+		}
+		const conn = new Connection(ws, room, admission, this.options);
+		room.add(conn);
+		conn.start();
+	}
+
+	#unload(room: Room) {
+		if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+		room.compact();
+		room.destroy();
+	}
+
+	#connections() {
+		return [...this.rooms.values()].flatMap((room) => [...room.connections]);
+	}
+
+	/** Logout: close every socket opened with this session. */
+	closeSession(sessionId: string) {
+		for (const conn of this.#connections()) {
+			if (conn.admission.sessionId === sessionId) conn.close(CLOSE.sessionEnded, 'session ended');
+		}
+	}
+
+	/** Access changed: close this user's sockets in this sprint (they reconnect with their new rights). */
+	closeUserInSprint(userId: string, sprintId: string) {
+		for (const conn of this.#connections()) {
+			if (conn.admission.userId === userId && conn.admission.sprintId === sprintId) {
+				conn.close(CLOSE.accessRevoked, 'access changed');
+			}
+		}
+	}
+
+	#ping() {
+		for (const conn of this.#connections()) {
+			if (!conn.alive) {
+				conn.ws.terminate();
+				continue;
+			}
+			conn.alive = false;
+			conn.ws.ping();
+		}
+	}
+
+	/** SIGTERM: stop accepting, flush (compact) every room, close every socket. */
+	async shutdown() {
+		this.#accepting = false;
+		clearInterval(this.#pinger);
+		for (const room of [...this.rooms.values()]) {
+			for (const conn of [...room.connections]) conn.close(CLOSE.goingAway, 'server shutting down');
+			// Rooms with no connection left have unloaded themselves (compacted) already.
+			if (this.rooms.get(room.name) === room) this.#unload(room);
+		}
+		await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+	}
+}
+
+function refuse(socket: Duplex, { status, reason }: Refusal) {
+	if (!socket.writable) return socket.destroy();
+	const body = reason + '\n';
+	socket.end(
+		`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+	);
+}

@@ -1,0 +1,44 @@
+import type { IncomingMessage } from 'node:http';
+
+/** Who is connecting to which document, as decided at the upgrade. */
+export type Admission = {
+	docName: string;
+	userId: string;
+	sessionId: string;
+	/** Sprint id the document belongs to: used to close sockets when access is revoked. */
+	sprintId: string;
+	readOnly: boolean;
+};
+
+export type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
+
+/** The app decides admission: session cookie, Origin and membership. Must not throw. */
+export type Authenticate = (req: IncomingMessage) => Admission | Refusal;
+
+export type CollabOptions = {
+	/** Largest frame accepted, in bytes (ws closes bigger frames with 1009). */
+	maxPayload: number;
+	/** Largest awareness update accepted from one client, in bytes. */
+	maxAwarenessBytes: number;
+	/** Messages per second per connection, and the burst allowed above that. */
+	messagesPerSecond: number;
+	messageBurst: number;
+	/** Compact a document's update log once this many updates are pending. */
+	compactAfter: number;
+	/** A connection whose send buffer grows past this is too slow and is closed. */
+	maxBufferedBytes: number;
+	/** Interval for ping/pong liveness checks, ms. */
+	pingInterval: number;
+	log: (line: string) => void;
+};
+
+export const DEFAULT_OPTIONS: CollabOptions = {
+	maxPayload: 1024 * 1024,
+	maxAwarenessBytes: 64 * 1024,
+	messagesPerSecond: 200,
+	messageBurst: 600,
+	compactAfter: 500,
+	maxBufferedBytes: 16 * 1024 * 1024,
+	pingInterval: 30_000,
+	log: (line) => console.warn(line)
+};

@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Where the database lives: DATABASE_URL (a file path, optionally `file:`-prefixed) or ./data/meedoen.db. */
+export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+	const url = env.DATABASE_URL?.trim();
+	if (!url) return resolve('data/meedoen.db');
+	if (url === ':memory:') return url;
+	return resolve(url.replace(/^file:/, ''));
+}
+
+/** Opens (creating the folder), sets WAL and applies the committed migrations in drizzle/. */
+export function openDatabase(path: string, migrationsFolder = resolve('drizzle')): DB {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	const sqlite = new Database(path);
+	sqlite.pragma('journal_mode = WAL');
+	// NORMAL in WAL mode: a committed transaction survives a process crash (kill -9);
+	// only an OS crash or power loss can lose the last transactions.
+	sqlite.pragma('synchronous = NORMAL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = drizzle(sqlite, { schema }) as DB;
+	migrate(db, { migrationsFolder });
+	return db;
+}
+
+let instance: DB | undefined;
+
+/** The process-wide database, opened on first use. */
+export function getDb(): DB {
+	instance ??= openDatabase(databasePath());
+	return instance;
+}
+
+export function closeDb() {
+	instance?.$client.close();
+	instance = undefined;
+}
+
+export { schema };

@@ -1,0 +1,56 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { requireCoalition, requireUser } from '$lib/server/auth/guards';
+import {
+	addOrganisation,
+	createInvite,
+	getCoalition,
+	listCoalitionMembers,
+	listOpenInvites,
+	listOrganisations,
+	revokeInvite
+} from '$lib/server/coalitions/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const coalitionId = event.params.coalitionId;
+	const role = requireCoalition(db, user, coalitionId);
+	return {
+		coalition: getCoalition(db, coalitionId)!,
+		role,
+		organisations: listOrganisations(db, coalitionId),
+		members: listCoalitionMembers(db, coalitionId).map(({ email: _e, ...rest }) => rest),
+		invites: role === 'coordinator' ? listOpenInvites(db, coalitionId) : []
+	};
+};
+
+function coordinator(event: Parameters<Actions[string]>[0]) {
+	const user = requireUser(event);
+	requireCoalition(getDb(), user, event.params.coalitionId!, ['coordinator']);
+	return user;
+}
+
+export const actions: Actions = {
+	organisation: async (event) => {
+		coordinator(event);
+		const form = await event.request.formData();
+		const added = addOrganisation(getDb(), event.params.coalitionId, form.get('name'), form.get('kind'));
+		if (!added.ok) return fail(400, { action: 'organisation', error: added.error, name: String(form.get('name') ?? '') });
+		return { action: 'organisation', done: true };
+	},
+	invite: async (event) => {
+		const user = coordinator(event);
+		const form = await event.request.formData();
+		const created = createInvite(getDb(), event.params.coalitionId, user.id, form.get('role'), form.get('organisationId'));
+		if (!created.ok) return fail(400, { action: 'invite', error: created.error });
+		return { action: 'invite', link: `${event.url.origin}/invite/${created.value.token}`, expiresAt: created.value.expiresAt };
+	},
+	revoke: async (event) => {
+		coordinator(event);
+		const form = await event.request.formData();
+		revokeInvite(getDb(), event.params.coalitionId, String(form.get('inviteId') ?? ''));
+		return { action: 'revoke', done: true };
+	}
+};

@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { checkCredentials, normaliseEmail } from '$lib/server/auth/accounts';
+import { loginLimiter } from '$lib/server/auth/login-limit';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { safePath } from '$lib/safe-path';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safePath(url.searchParams.get('next'), '/dashboard'));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const email = normaliseEmail(String(form.get('email') ?? ''));
+		const password = String(form.get('password') ?? '');
+		if (!email || !password) return fail(400, { error: 'error_login_missing', email });
+		const wait = await loginLimiter.blockedFor(email);
+		if (wait > 0) return fail(429, { error: 'error_login_rate_limited', minutes: Math.ceil(wait / 60), email });
+		const db = getDb();
+		const user = await checkCredentials(db, email, password);
+		if (!user) {
+			await loginLimiter.recordFailure(email);
+			return fail(400, { error: 'error_login_failed', email });
+		}
+		await loginLimiter.reset(email);
+		// A fresh token at every login (never reuse a session across sign-ins).
+		const { token, session } = createSession(db, user.id);
+		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		redirect(303, safePath(url.searchParams.get('next'), '/dashboard'));
+	}
+};

@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { createUser } from '$lib/server/auth/accounts';
+import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { safePath } from '$lib/safe-path';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safePath(url.searchParams.get('next'), '/dashboard'));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = Object.fromEntries(await request.formData());
+		const db = getDb();
+		const created = await createUser(db, form);
+		if (!created.ok) {
+			return fail(400, { error: created.error, field: created.field, name: String(form.name ?? ''), email: String(form.email ?? '') });
+		}
+		const { token, session } = createSession(db, created.value.id);
+		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');
+		redirect(303, safePath(url.searchParams.get('next'), '/dashboard'));
+	}
+};
