@@ -8,7 +8,8 @@ import http from 'node:http';
 // the origin is http://<Host header> (what a tablet on the local network typed), which we tell the
 // handler through a header of our own that no client can set.
 const PROTO = 'x-meedoen-protocol';
-if (!process.env.ORIGIN) {
+if (!process.env.ORIGIN?.trim()) {
+	delete process.env.ORIGIN;
 	process.env.PROTOCOL_HEADER = PROTO;
 	process.env.HOST_HEADER = 'host';
 }

@@ -1,0 +1,195 @@
+/**
+ * Test and benchmark harness: starts the real built server (src/server/entry.js over build/) on a
+ * random port with a temporary database, and drives it like a browser would (forms, cookies,
+ * the unmodified y-websocket client). Plain JS so that both vitest and `node` can load it.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A free TCP port on loopback. */
+export function freePort() {
+	return new Promise((resolvePort, reject) => {
+		const srv = createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
+			srv.close(() => resolvePort(port));
+		});
+	});
+}
+
+/**
+ * @param {{ dir?: string, port?: number, env?: Record<string,string> }} [opts]
+ */
+export async function startServer(opts = {}) {
+	const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'meedoen-test-'));
+	const port = opts.port ?? (await freePort());
+	const dbPath = join(dir, 'meedoen.db');
+	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MEEDOEN_DEMO: '0', ...opts.env };
+	delete env.ORIGIN;
+	if (opts.env?.ORIGIN) env.ORIGIN = opts.env.ORIGIN;
+	const proc = spawn(process.execPath, [join(ROOT, 'src/server/entry.js')], {
+		cwd: ROOT,
+		env,
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let logs = '';
+	proc.stdout.on('data', (d) => (logs += d));
+	proc.stderr.on('data', (d) => (logs += d));
+	const exited = new Promise((res) => proc.on('exit', (code, signal) => res({ code, signal })));
+	await new Promise((res, rej) => {
+		const timer = setTimeout(() => rej(new Error('server did not start:\n' + logs)), 30_000);
+		const check = () => {
+			if (logs.includes('listening on')) {
+				clearTimeout(timer);
+				res(undefined);
+			}
+		};
+		proc.stdout.on('data', check);
+		proc.on('exit', () => {
+			clearTimeout(timer);
+			rej(new Error('server exited:\n' + logs));
+		});
+	});
+	const url = `http://127.0.0.1:${port}`;
+	return {
+		url,
+		port,
+		dir,
+		dbPath,
+		proc,
+		exited,
+		get logs() {
+			return logs;
+		},
+		/** @param {NodeJS.Signals} [signal] */
+		async stop(signal = 'SIGTERM') {
+			if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+			return exited;
+		},
+		cleanup() {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** POSTs a form like a browser without JavaScript; returns status, Location and the new cookie. */
+export async function postForm(url, path, fields, cookie = '') {
+	const res = await fetch(url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', cookie },
+		body: new URLSearchParams(fields).toString()
+	});
+	const setCookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).filter((c) => c.startsWith('meedoen_session=') && c !== 'meedoen_session=');
+	return { status: res.status, location: res.headers.get('location'), cookie: setCookie[0] ?? cookie, body: await res.text() };
+}
+
+let counter = 0;
+/** Signs up a new person; returns their session cookie and e-mail. */
+export async function signup(url, name = 'Tester') {
+	const email = `user${Date.now()}${counter++}@example.org`;
+	const res = await postForm(url, '/signup', { name, email, password: 'correct horse battery' });
+	if (res.status !== 303) throw new Error(`signup failed: ${res.status} ${res.body.slice(0, 300)}`);
+	return { cookie: res.cookie, email, name };
+}
+
+export async function createCoalition(url, cookie, name = 'Testcoalitie') {
+	const res = await postForm(url, '/coalitions/new', { name }, cookie);
+	if (res.status !== 303) throw new Error(`coalition failed: ${res.status}`);
+	return /** @type {string} */ (res.location).split('/').pop();
+}
+
+export async function createSprint(url, cookie, coalitionId, title = 'Testsprint') {
+	const res = await postForm(url, '/sprints/new', { title, coalitionId, startDate: '2026-12-01', days: '5' }, cookie);
+	if (res.status !== 303) throw new Error(`sprint failed: ${res.status} ${res.body.slice(0, 300)}`);
+	return /** @type {string} */ (res.location).split('/').pop();
+}
+
+/** Invites a person into the coalition (through a real invite link) and returns nothing. */
+export async function joinCoalition(url, coordinatorCookie, coalitionId, memberCookie) {
+	const res = await postForm(url, `/coalitions/${coalitionId}?/invite`, { role: 'partner', organisationId: '' }, coordinatorCookie);
+	const link = /https?:\/\/[^"<\s]+\/invite\/[a-z0-9]+/.exec(res.body)?.[0];
+	if (!link) throw new Error('no invite link in ' + res.body.slice(0, 300));
+	const accepted = await postForm(url, new URL(link).pathname, {}, memberCookie);
+	if (accepted.status !== 303) throw new Error(`accept failed: ${accepted.status}`);
+}
+
+export function userIdByEmail(dbPath, email) {
+	const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+	try {
+		return /** @type {{id: string}} */ (db.prepare('SELECT id FROM users WHERE email = ?').get(email)).id;
+	} finally {
+		db.close();
+	}
+}
+
+/** Puts a coalition member into the sprint with a role, through the facilitator's form. */
+export async function addToSprint(server, facilitatorCookie, sprintId, email, role) {
+	const userId = userIdByEmail(server.dbPath, email);
+	const res = await postForm(server.url, `/sprints/${sprintId}?/member`, { userId, role }, facilitatorCookie);
+	if (res.status !== 200 && res.status !== 303) throw new Error(`add member failed: ${res.status} ${res.body.slice(0, 300)}`);
+}
+
+/** A ws class that sends our cookie and Origin, as a browser would. */
+export function socketClass(headers) {
+	return class extends WebSocket {
+		constructor(address, protocols) {
+			super(address, protocols, { headers });
+		}
+	};
+}
+
+/**
+ * Connects the unmodified y-websocket client in Node.
+ * @param {string} url @param {string} cookie @param {string} docName
+ * @param {{ origin?: string, doc?: Y.Doc, connect?: boolean }} [opts]
+ */
+export function connectDoc(url, cookie, docName, opts = {}) {
+	const doc = opts.doc ?? new Y.Doc();
+	const provider = new WebsocketProvider(url.replace(/^http/, 'ws') + '/collab', docName, doc, {
+		WebSocketPolyfill: /** @type {any} */ (socketClass({ cookie, origin: opts.origin ?? url })),
+		disableBc: true,
+		connect: opts.connect ?? true
+	});
+	const synced = new Promise((res) => {
+		if (provider.synced) res(undefined);
+		provider.once('sync', () => res(undefined));
+	});
+	return { doc, provider, synced, destroy: () => (provider.destroy(), doc.destroy()) };
+}
+
+/** Resolves when `check()` is true, polling; rejects after `ms`. */
+export async function until(check, ms = 10_000, what = 'condition') {
+	const start = Date.now();
+	while (!check()) {
+		if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
+
+/** Tries a raw websocket upgrade; resolves with the HTTP status of a refusal, or 101. */
+export function upgradeStatus(url, path, headers) {
+	return new Promise((res) => {
+		const ws = new WebSocket(url.replace(/^http/, 'ws') + path, { headers });
+		ws.on('unexpected-response', (_req, response) => {
+			res(response.statusCode);
+			ws.terminate();
+		});
+		ws.on('open', () => {
+			res(101);
+			ws.close();
+		});
+		ws.on('error', () => res(-1));
+	});
+}
