@@ -22,12 +22,13 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 /** Admission to a realtime document: Origin, session cookie, then sprint membership. */
 export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN): Authenticate {
 	return (req: IncomingMessage): Admission | Refusal => {
-		const url = new URL(req.url ?? '/', 'http://localhost');
+		// The raw path, not a URL-normalised one: `..` segments must be refused, not resolved.
+		const path = (req.url ?? '/').split('?')[0];
 		const prefix = '/collab/';
-		if (!url.pathname.startsWith(prefix)) return { status: 404, reason: 'not found' };
+		if (!path.startsWith(prefix)) return { status: 404, reason: 'not found' };
 		let raw: string;
 		try {
-			raw = decodeURIComponent(url.pathname.slice(prefix.length));
+			raw = decodeURIComponent(path.slice(prefix.length));
 		} catch {
 			return { status: 400, reason: 'malformed document name' };
 		}

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket, RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
 import {
 	awarenessMessage,
 	CLOSE,
@@ -109,10 +110,17 @@ export class Connection {
 				}
 				// Read-only members may ask for the document but their changes are dropped.
 				if (this.admission.readOnly && syncType !== syncProtocol.messageYjsSyncStep1) return;
-				const encoder = encoding.createEncoder();
-				encoding.writeVarUint(encoder, MESSAGE_SYNC);
-				syncProtocol.readSyncMessage(decoder, encoder, this.room.doc, this);
-				if (encoding.length(encoder) > 1) this.send(encoding.toUint8Array(encoder));
+				decoding.readVarUint(decoder);
+				if (syncType === syncProtocol.messageYjsSyncStep1) {
+					const encoder = encoding.createEncoder();
+					encoding.writeVarUint(encoder, MESSAGE_SYNC);
+					syncProtocol.readSyncStep1(decoder, encoder, this.room.doc);
+					this.send(encoding.toUint8Array(encoder));
+				} else {
+					// Not y-protocols' readSyncMessage: it logs and swallows a broken update, and a
+					// client sending one must be closed instead.
+					Y.applyUpdate(this.room.doc, decoding.readVarUint8Array(decoder), this);
+				}
 				return;
 			}
 			case MESSAGE_AWARENESS: {

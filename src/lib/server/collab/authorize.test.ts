@@ -1,0 +1,90 @@
+import type { IncomingMessage } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { createSession, SESSION_COOKIE } from '../auth/session';
+import { createCoalition } from '../coalitions/service';
+import { coalitionMembers } from '../db/schema';
+import { insertUser, testDb } from '../db/test-db';
+import { createSprint, setSprintMember } from '../sprints/service';
+import { createAuthenticate, originAllowed } from './authorize';
+
+const HOST = 'meedoen.test:3000';
+const ORIGIN = `http://${HOST}`;
+
+function request(path: string, headers: Record<string, string | undefined>): IncomingMessage {
+	return { url: path, headers: { host: HOST, ...headers } } as unknown as IncomingMessage;
+}
+
+/** Two coalitions with a sprint each, and one person in every role. */
+function world() {
+	const db = testDb();
+	const facilitator = insertUser(db, 'F');
+	const coalition = createCoalition(db, facilitator.id, 'C1');
+	if (!coalition.ok) throw new Error();
+	const sprint = createSprint(db, facilitator.id, { title: 'S', coalitionId: coalition.value.id, startDate: '2026-12-01', days: 5 });
+	const otherSprint = createSprint(db, facilitator.id, { title: 'S2', coalitionId: coalition.value.id, startDate: '2026-12-01', days: 5 });
+	if (!sprint.ok || !otherSprint.ok) throw new Error();
+	const people: Record<string, string> = { facilitator: createSession(db, facilitator.id).token };
+	for (const role of ['decider', 'partner', 'observer'] as const) {
+		const user = insertUser(db, role);
+		db.insert(coalitionMembers).values({ coalitionId: coalition.value.id, userId: user.id, role: 'partner' }).run();
+		expect(setSprintMember(db, sprint.value.id, user.id, role).ok).toBe(true);
+		people[role] = createSession(db, user.id).token;
+	}
+	const outsider = insertUser(db, 'outsider');
+	const otherCoalition = createCoalition(db, outsider.id, 'C2');
+	if (!otherCoalition.ok) throw new Error();
+	const foreign = createSprint(db, outsider.id, { title: 'X', coalitionId: otherCoalition.value.id, startDate: '2026-12-01', days: 1 });
+	if (!foreign.ok) throw new Error();
+	people.otherCoalition = createSession(db, outsider.id).token;
+	return { db, people, sprintId: sprint.value.id, otherSprintId: otherSprint.value.id, foreignSprintId: foreign.value.id };
+}
+
+describe('origin check', () => {
+	it('accepts only our own origin', () => {
+		expect(originAllowed(ORIGIN, HOST)).toBe(true);
+		expect(originAllowed('http://evil.test', HOST)).toBe(false);
+		expect(originAllowed(undefined, HOST)).toBe(false);
+		expect(originAllowed('null', HOST)).toBe(false);
+		expect(originAllowed('https://meedoen.nl', 'whatever', 'https://meedoen.nl')).toBe(true);
+		expect(originAllowed(ORIGIN, HOST, 'https://meedoen.nl')).toBe(false);
+	});
+});
+
+describe('realtime admission matrix', () => {
+	const w = world();
+	const authenticate = createAuthenticate(w.db, '');
+	const brief = `/collab/sprints/${w.sprintId}/brief`;
+	const cookie = (who: string) => `${SESSION_COOKIE}=${w.people[who]}`;
+
+	it.each([
+		['facilitator', false],
+		['decider', false],
+		['partner', false],
+		['observer', true]
+	])('admits the %s (read-only: %s)', (who, readOnly) => {
+		const verdict = authenticate(request(brief, { origin: ORIGIN, cookie: cookie(who) }));
+		expect(verdict).toMatchObject({ docName: `sprints/${w.sprintId}/brief`, sprintId: w.sprintId, readOnly });
+	});
+
+	it('refuses without a session (401), with a forged session (401), from another origin (403)', () => {
+		expect(authenticate(request(brief, { origin: ORIGIN }))).toMatchObject({ status: 401 });
+		expect(authenticate(request(brief, { origin: ORIGIN, cookie: `${SESSION_COOKIE}=abc.def` }))).toMatchObject({ status: 401 });
+		expect(authenticate(request(brief, { origin: 'http://evil.test', cookie: cookie('facilitator') }))).toMatchObject({ status: 403 });
+		expect(authenticate(request(brief, { cookie: cookie('facilitator') }))).toMatchObject({ status: 403 });
+	});
+
+	it('refuses someone from another coalition, and members in a sprint they are not in (IDOR)', () => {
+		expect(authenticate(request(brief, { origin: ORIGIN, cookie: cookie('otherCoalition') }))).toMatchObject({ status: 403 });
+		// The partner is in sprint 1 only; swapping in sprint 2's id must not work.
+		const other = `/collab/sprints/${w.otherSprintId}/brief`;
+		expect(authenticate(request(other, { origin: ORIGIN, cookie: cookie('partner') }))).toMatchObject({ status: 403 });
+		const foreign = `/collab/sprints/${w.foreignSprintId}/boards/${w.sprintId}`;
+		expect(authenticate(request(foreign, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 403 });
+	});
+
+	it('refuses malformed document names before looking at anything else (400)', () => {
+		for (const path of ['/collab/sprints/../../etc/passwd', '/collab/%E0%A4%A', `/collab/sprints/${w.sprintId}/brief/x`, '/collab/']) {
+			expect(authenticate(request(path, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 400 });
+		}
+	});
+});

@@ -1,0 +1,266 @@
+/**
+ * The realtime server in-process with the in-memory store: protocol, limits, durability order,
+ * awareness and unloading. (tests/integration runs the same against the real built server.)
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { MemoryDocStore } from './doc-store';
+import { CollabServer } from './server';
+import type { Admission } from './types';
+
+const DOC = 'sprints/abcdefghijkmnpq2/brief';
+let cleanup: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const fn of cleanup.reverse()) await fn();
+	cleanup = [];
+});
+
+async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}) {
+	const store = new MemoryDocStore();
+	const logs: string[] = [];
+	// Test admission: who you are and your role come from headers.
+	const collab = new CollabServer(
+		store,
+		(req) => {
+			const user = req.headers['x-user'];
+			if (!user || Array.isArray(user)) return { status: 401, reason: 'no user' };
+			const name = decodeURIComponent((req.url ?? '').slice('/collab/'.length));
+			return { docName: name, userId: user, sessionId: `s-${user}`, sprintId: 'abcdefghijkmnpq2', readOnly: req.headers['x-role'] === 'observer' } satisfies Admission;
+		},
+		{ log: (l) => logs.push(l), ...options }
+	);
+	const http: Server = createServer();
+	http.on('upgrade', (req, socket, head) => collab.handleUpgrade(req, socket, head));
+	await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
+	const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
+	cleanup.push(async () => {
+		await collab.shutdown();
+		await new Promise((r) => http.close(r));
+	});
+	return { collab, store, url, logs };
+}
+
+function client(url: string, user: string, role = 'partner', docName = DOC) {
+	const doc = new Y.Doc();
+	const headers = { 'x-user': user, 'x-role': role };
+	const provider = new WebsocketProvider(url, docName, doc, {
+		disableBc: true,
+		WebSocketPolyfill: class extends WebSocket {
+			constructor(address: string, protocols?: string | string[]) {
+				super(address, protocols, { headers });
+			}
+		} as unknown as typeof globalThis.WebSocket
+	});
+	const synced = new Promise<void>((r) => provider.once('sync', () => r()));
+	cleanup.push(() => {
+		provider.destroy();
+		doc.destroy();
+	});
+	return { doc, provider, synced };
+}
+
+function raw(url: string, user = 'raw', docName = DOC) {
+	const ws = new WebSocket(`${url}/${docName}`, { headers: { 'x-user': user } });
+	const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
+	const opened = new Promise<void>((r, j) => {
+		ws.on('open', () => r());
+		ws.on('error', j);
+	});
+	cleanup.push(() => ws.terminate());
+	return { ws, closed, opened };
+}
+
+async function until(check: () => boolean, ms = 5000) {
+	const start = Date.now();
+	while (!check()) {
+		if (Date.now() - start > ms) throw new Error('timed out');
+		await new Promise((r) => setTimeout(r, 10));
+	}
+}
+
+describe('collab server', () => {
+	it('makes two clients converge and persists every update before it is broadcast', async () => {
+		const { url, store, collab } = await start();
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		// Every update the server broadcasts must already be in the store when B receives it.
+		let persistedWhenReceived = true;
+		let received = 0;
+		b.doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== b.provider) return;
+			received++;
+			const stored = new Y.Doc();
+			for (const u of store.load(DOC).updates) Y.applyUpdate(stored, u);
+			const have = Y.encodeStateVector(stored);
+			// Applying what B just received to the stored state must change nothing.
+			const missing = Y.diffUpdate(update, have);
+			const probe = new Y.Doc();
+			Y.applyUpdate(probe, missing);
+			if (probe.store.clients.size > 0) persistedWhenReceived = false;
+		});
+		for (let i = 0; i < 20; i++) a.doc.getText('goal').insert(0, `${i},`);
+		b.doc.getText('goal').insert(0, 'B:');
+		await until(() => a.doc.getText('goal').toString() === b.doc.getText('goal').toString() && b.doc.getText('goal').length > 40);
+		expect(received).toBeGreaterThan(0);
+		expect(persistedWhenReceived).toBe(true);
+		expect(collab.rooms.get(DOC)!.doc.getText('goal').toString()).toBe(a.doc.getText('goal').toString());
+	});
+
+	it('drops an observer\'s updates but serves them the document', async () => {
+		const { url, store } = await start();
+		const writer = client(url, 'w');
+		await writer.synced;
+		writer.doc.getText('goal').insert(0, 'doel');
+		const observer = client(url, 'o', 'observer');
+		await observer.synced;
+		await until(() => observer.doc.getText('goal').toString() === 'doel');
+		const before = store.pending(DOC);
+		observer.doc.getText('goal').insert(0, 'HACK ');
+		await new Promise((r) => setTimeout(r, 200));
+		expect(store.pending(DOC)).toBe(before);
+		expect(writer.doc.getText('goal').toString()).toBe('doel');
+	});
+
+	it('closes only the connection that sends a malformed frame, with a close code and one log line', async () => {
+		const { url, logs } = await start();
+		const good = client(url, 'good');
+		await good.synced;
+		good.doc.getText('goal').insert(0, 'intact');
+		const cases: [Uint8Array | string, number][] = [
+			[new Uint8Array([0, 2, 200, 1, 2, 3]), 1007], // sync update with garbage
+			[new Uint8Array([0, 9]), 1007], // unknown sync type
+			[new Uint8Array([7]), 1003], // unknown message type
+			[new Uint8Array([2, 0]), 1003], // auth message from a client
+			['hello', 1003], // text frame
+			[new Uint8Array([]), 1007] // empty frame
+		];
+		for (const [frame, code] of cases) {
+			const bad = raw(url, 'bad');
+			await bad.opened;
+			bad.ws.send(frame);
+			expect((await bad.closed).code).toBe(code);
+		}
+		expect(logs.filter((l) => l.includes('closed'))).toHaveLength(cases.length);
+		good.doc.getText('goal').insert(6, '!');
+		const late = client(url, 'late');
+		await late.synced;
+		await until(() => late.doc.getText('goal').toString() === 'intact!');
+		expect(good.provider.wsconnected).toBe(true);
+	});
+
+	it('closes a connection whose awareness state is too large (1009) and one that floods (1008)', async () => {
+		const { url } = await start({ maxAwarenessBytes: 1000, messagesPerSecond: 5, messageBurst: 10 });
+		const big = raw(url);
+		await big.opened;
+		const encoder = encoding.createEncoder();
+		encoding.writeVarUint(encoder, 1);
+		encoding.writeVarUint8Array(encoder, new Uint8Array(5000));
+		big.ws.send(encoding.toUint8Array(encoder));
+		expect((await big.closed).code).toBe(1009);
+
+		const flood = raw(url);
+		await flood.opened;
+		for (let i = 0; i < 50; i++) flood.ws.send(new Uint8Array([3])); // query awareness
+		expect((await flood.closed).code).toBe(1008);
+	});
+
+	it('refuses frames above maxPayload', async () => {
+		const { url } = await start({ maxPayload: 1024 });
+		const big = raw(url);
+		await big.opened;
+		big.ws.send(new Uint8Array(4096));
+		expect((await big.closed).code).toBe(1009);
+	});
+
+	it('binds awareness to the connection and removes it when the connection closes', async () => {
+		const { url } = await start();
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		a.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
+		a.provider.disconnect();
+		await until(() => ![...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
+	});
+
+	it('answers a query for awareness', async () => {
+		const { url } = await start();
+		const a = client(url, 'a');
+		await a.synced;
+		a.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+		await new Promise((r) => setTimeout(r, 50));
+		const q = raw(url);
+		await q.opened;
+		const frames: Buffer[] = [];
+		q.ws.on('message', (d) => frames.push(d as Buffer));
+		q.ws.send(new Uint8Array([3]));
+		await until(() => frames.some((f) => f[0] === 1 && f.includes(Buffer.from('Anna'))));
+	});
+
+	it('unloads a document after its last client leaves, compacting it, and loads it again', async () => {
+		const { url, collab, store } = await start();
+		const a = client(url, 'a');
+		await a.synced;
+		for (let i = 0; i < 10; i++) a.doc.getText('goal').insert(0, 'x');
+		await until(() => store.pending(DOC) >= 10);
+		a.provider.disconnect();
+		await until(() => !collab.rooms.has(DOC));
+		expect(store.pending(DOC)).toBe(0);
+		const b = client(url, 'b');
+		await b.synced;
+		expect(b.doc.getText('goal').toString()).toBe('x'.repeat(10));
+	});
+
+	it('closes the room\'s connections and broadcasts nothing when the store cannot commit', async () => {
+		const { url, store, collab } = await start();
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		const closes: number[] = [];
+		b.provider.ws!.addEventListener('close', (e: { code: number }) => closes.push(e.code));
+		store.failNext = true;
+		a.doc.getText('goal').insert(0, 'lost?');
+		await until(() => closes.length > 0);
+		expect(closes[0]).toBe(1011);
+		expect(store.load(DOC).updates.map((u) => u.length)).toHaveLength(0);
+		expect(collab.rooms.has(DOC) ? collab.rooms.get(DOC)!.failed : false).toBe(false);
+		// The clients reconnect and A's edit is synced from A's own state and now stored.
+		await until(() => b.doc.getText('goal').toString() === 'lost?');
+		expect(store.pending(DOC)).toBeGreaterThan(0);
+	});
+
+	it('refuses to serve a document it cannot load (1011), never an empty one', async () => {
+		const { url, store } = await start();
+		store.failLoad = true;
+		const c = raw(url);
+		const { code } = await c.closed;
+		expect(code).toBe(1011);
+	});
+
+	it('closes a session\'s sockets on logout', async () => {
+		const { url, collab } = await start();
+		const a = client(url, 'a');
+		await a.synced;
+		const closes: number[] = [];
+		a.provider.ws!.addEventListener('close', (e: { code: number }) => closes.push(e.code));
+		collab.closeSession('s-a');
+		await until(() => closes.length > 0);
+		expect(closes[0]).toBe(4001);
+	});
+
+	it('refuses an upgrade it does not admit with the HTTP status', async () => {
+		const { url } = await start();
+		const status = await new Promise<number>((r) => {
+			const ws = new WebSocket(`${url}/${DOC}`);
+			ws.on('unexpected-response', (_q, res) => r(res.statusCode!));
+			ws.on('open', () => r(101));
+		});
+		expect(status).toBe(401);
+	});
+});
