@@ -95,6 +95,13 @@ export async function postForm(url, path, fields, cookie = '') {
 	return { status: res.status, location: res.headers.get('location'), cookie: setCookie[0] ?? cookie, body: await res.text() };
 }
 
+/** @param {string | null} location @returns {string} */
+function lastSegment(location) {
+	const id = (location ?? '').split('/').pop();
+	if (!id) throw new Error('no id in redirect ' + location);
+	return id;
+}
+
 let counter = 0;
 /** Signs up a new person; returns their session cookie and e-mail. */
 export async function signup(url, name = 'Tester') {
@@ -107,13 +114,13 @@ export async function signup(url, name = 'Tester') {
 export async function createCoalition(url, cookie, name = 'Testcoalitie') {
 	const res = await postForm(url, '/coalitions/new', { name }, cookie);
 	if (res.status !== 303) throw new Error(`coalition failed: ${res.status}`);
-	return /** @type {string} */ (res.location).split('/').pop();
+	return lastSegment(res.location);
 }
 
 export async function createSprint(url, cookie, coalitionId, title = 'Testsprint') {
 	const res = await postForm(url, '/sprints/new', { title, coalitionId, startDate: '2026-12-01', days: '5' }, cookie);
 	if (res.status !== 303) throw new Error(`sprint failed: ${res.status} ${res.body.slice(0, 300)}`);
-	return /** @type {string} */ (res.location).split('/').pop();
+	return lastSegment(res.location);
 }
 
 /** Invites a person into the coalition (through a real invite link) and returns nothing. */

@@ -24,7 +24,7 @@ export function questionId(q: Question): string {
 	return q.get('id') as string;
 }
 
-function newQuestion(text: string, id = crypto.randomUUID()): Question {
+function newQuestion(text: string, id: string = crypto.randomUUID()): Question {
 	const map = new Y.Map<unknown>();
 	map.set('id', id);
 	map.set('text', new Y.Text(text.slice(0, QUESTION_MAX)));
