@@ -29,7 +29,8 @@ export function freePort() {
 }
 
 /**
- * @param {{ dir?: string, port?: number, env?: Record<string,string> }} [opts]
+ * @param {{ dir?: string, port?: number, env?: Record<string,string>, mode?: 'production' | 'preview' | 'dev' }} [opts]
+ *   mode: the production entry (default), `vite preview` or `vite dev`: the same realtime code path.
  */
 export async function startServer(opts = {}) {
 	const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'meedoen-test-'));
@@ -38,7 +39,13 @@ export async function startServer(opts = {}) {
 	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MEEDOEN_DEMO: '0', ...opts.env };
 	delete env.ORIGIN;
 	if (opts.env?.ORIGIN) env.ORIGIN = opts.env.ORIGIN;
-	const proc = spawn(process.execPath, [join(ROOT, 'src/server/entry.js')], {
+	const mode = opts.mode ?? 'production';
+	const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+	const args =
+		mode === 'production'
+			? [join(ROOT, 'src/server/entry.js')]
+			: [vite, mode, '--port', String(port), '--host', '127.0.0.1', '--strictPort'];
+	const proc = spawn(process.execPath, args, {
 		cwd: ROOT,
 		env,
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -50,7 +57,7 @@ export async function startServer(opts = {}) {
 	await new Promise((res, rej) => {
 		const timer = setTimeout(() => rej(new Error('server did not start:\n' + logs)), 30_000);
 		const check = () => {
-			if (logs.includes('listening on')) {
+			if (logs.includes('listening on') || /Local:\s+http/.test(logs.replace(/\x1b\[[0-9;]*m/g, ''))) {
 				clearTimeout(timer);
 				res(undefined);
 			}
