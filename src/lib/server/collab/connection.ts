@@ -17,6 +17,30 @@ import type { Room } from './room';
 import { TokenBucket } from './token-bucket';
 import type { Admission, CollabOptions } from './types';
 
+/**
+ * The entries of an awareness update (count, then client id, clock and JSON state each) that `keep`
+ * allows, re-encoded; the update itself when all are kept; null when none are.
+ */
+function ownEntries(update: Uint8Array, keep: (clientId: number) => boolean): Uint8Array | null {
+	const decoder = decoding.createDecoder(update);
+	const count = decoding.readVarUint(decoder);
+	const entries: [number, number, string][] = [];
+	for (let i = 0; i < count; i++) {
+		entries.push([decoding.readVarUint(decoder), decoding.readVarUint(decoder), decoding.readVarString(decoder)]);
+	}
+	const kept = entries.filter(([id]) => keep(id));
+	if (kept.length === entries.length) return update;
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const [id, clock, state] of kept) {
+		encoding.writeVarUint(encoder, id);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, state);
+	}
+	return encoding.toUint8Array(encoder);
+}
+
 /** Thrown for a frame we refuse; carries the close code. */
 class Refused extends Error {
 	constructor(readonly code: number, message: string) {
@@ -126,7 +150,11 @@ export class Connection {
 			case MESSAGE_AWARENESS: {
 				const update = decoding.readVarUint8Array(decoder);
 				if (update.byteLength > this.options.maxAwarenessBytes) throw new Refused(CLOSE.tooBig, 'awareness state too large');
-				awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+				// Presence is bound to the connection that set it: entries for a client id that another
+				// connection owns are dropped. (Standard clients relay the states they receive, so such
+				// entries are normal and mostly stale; they must simply never win.)
+				const own = ownEntries(update, (id) => !this.room.ownerOfAwareness(id, this));
+				if (own) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, own, this);
 				return;
 			}
 			case MESSAGE_QUERY_AWARENESS: {

@@ -82,6 +82,12 @@ export class Room {
 		for (const conn of this.connections) conn.send(message);
 	};
 
+	/** Another connection that set this awareness client id, if any. */
+	ownerOfAwareness(clientId: number, asking: Connection): Connection | undefined {
+		for (const conn of this.connections) if (conn !== asking && conn.awarenessIds.has(clientId)) return conn;
+		return undefined;
+	}
+
 	add(conn: Connection) {
 		this.connections.add(conn);
 	}

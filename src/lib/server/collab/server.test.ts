@@ -189,6 +189,29 @@ describe('collab server', () => {
 		await until(() => ![...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
 	});
 
+	it("ignores a connection that tries to set another connection's presence", async () => {
+		const { url } = await start();
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		a.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
+		const spoof = raw(url, 'mallory');
+		await spoof.opened;
+		// An awareness update for Anna's client id, claiming she left.
+		const inner = encoding.createEncoder();
+		encoding.writeVarUint(inner, 1);
+		encoding.writeVarUint(inner, a.doc.clientID);
+		encoding.writeVarUint(inner, 999);
+		encoding.writeVarString(inner, JSON.stringify({ user: { name: 'Mallory as Anna' } }));
+		const frame = encoding.createEncoder();
+		encoding.writeVarUint(frame, 1);
+		encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+		spoof.ws.send(encoding.toUint8Array(frame));
+		await new Promise((r) => setTimeout(r, 200));
+		expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Anna');
+	});
+
 	it('answers a query for awareness', async () => {
 		const { url } = await start();
 		const a = client(url, 'a');
