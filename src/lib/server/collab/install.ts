@@ -1,14 +1,24 @@
 /**
- * Creates the process's realtime server once and publishes its upgrade handler on a global, where
- * the production entry (src/server/entry.js) and the Vite plugin (dev, preview) pick it up.
+ * Creates the process's realtime server once and publishes it on a global, where the production
+ * entry (src/server/entry.js) and the Vite plugin (dev, preview) pick up its upgrade handler and
+ * shutdown. (They run outside the SvelteKit bundle and cannot import $lib.)
  */
-import { getDb } from '../db';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { closeDb, getDb } from '../db';
 import { createAuthenticate } from './authorize';
 import { SqliteDocStore } from './doc-store';
 import { CollabServer } from './server';
 
 const KEY = Symbol.for('meedoen.collab');
-type Global = Record<symbol, CollabServer | undefined>;
+
+type Installed = {
+	server: CollabServer;
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** SIGTERM: close the realtime server (flushing its documents), then the database. */
+	shutdown(): Promise<void>;
+};
+type Global = Record<symbol, Installed | undefined>;
 
 function envNumber(name: string, fallback: number): number {
 	const value = Number(process.env[name]);
@@ -18,18 +28,25 @@ function envNumber(name: string, fallback: number): number {
 export function installCollab(): CollabServer {
 	const g = globalThis as Global;
 	const existing = g[KEY];
-	if (existing) return existing;
+	if (existing) return existing.server;
 	const db = getDb();
 	const server = new CollabServer(new SqliteDocStore(db.$client), createAuthenticate(db), {
 		maxPayload: envNumber('COLLAB_MAX_PAYLOAD', 1024 * 1024),
 		messagesPerSecond: envNumber('COLLAB_MESSAGES_PER_SECOND', 200),
 		messageBurst: envNumber('COLLAB_MESSAGE_BURST', 600)
 	});
-	g[KEY] = server;
+	g[KEY] = {
+		server,
+		handleUpgrade: (req, socket, head) => server.handleUpgrade(req, socket, head),
+		shutdown: async () => {
+			await server.shutdown();
+			closeDb();
+		}
+	};
 	return server;
 }
 
 /** The running realtime server, if this process has one (not in unit tests). */
 export function collab(): CollabServer | undefined {
-	return (globalThis as Global)[KEY];
+	return (globalThis as Global)[KEY]?.server;
 }
