@@ -18,6 +18,7 @@ export class Room {
 	#pendingAwareness = new Set<number>();
 	#awarenessScheduled = false;
 	#failed = false;
+	#destroyed = false;
 
 	constructor(
 		readonly name: string,
@@ -123,8 +124,9 @@ export class Room {
 		if (this.#failed) return;
 		this.#failed = true;
 		this.log(`[collab] store failed for ${this.name}: ${(error as Error).message}; closing its connections`);
+		// Closing the last connection unloads the room; with none open, unload it here.
 		for (const conn of [...this.connections]) conn.close(CLOSE.internal, 'storage failure');
-		this.onEmpty(this);
+		if (this.connections.size === 0 && !this.#destroyed) this.onEmpty(this);
 	}
 
 	get failed() {
@@ -132,6 +134,8 @@ export class Room {
 	}
 
 	destroy() {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
 		if (this.#compactTimer) clearTimeout(this.#compactTimer);
 		this.doc.off('update', this.#onUpdate);
 		this.awareness.off('update', this.#onAwareness);
