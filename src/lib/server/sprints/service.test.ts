@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoalition, createInvite, acceptInvite } from '../coalitions/service';
 import { sprints } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
-import { createSprint, isIsoDate, listMySprints, removeSprintMember, setSprintMember, sprintRole } from './service';
+import { createSprint, isIsoDate, listCoalitionSprints, listMySprints, removeSprintMember, setSprintMember, sprintRole } from './service';
 
 function setup() {
 	const db = testDb();
@@ -65,6 +65,14 @@ describe('sprints', () => {
 		expect(removeSprintMember(db, sprintId, coordinator.id)).toMatchObject({ error: 'error_last_facilitator' });
 		expect(removeSprintMember(db, sprintId, partner.id).ok).toBe(true);
 		expect(sprintRole(db, partner.id, sprintId)).toBeNull();
+	});
+
+	it("lists a coalition's sprints with the viewer's role, null where they are not in it", () => {
+		const { db, coordinator, partner, coalitionId } = setup();
+		const created = createSprint(db, coordinator.id, form(coalitionId));
+		if (!created.ok) throw new Error();
+		expect(listCoalitionSprints(db, coalitionId, coordinator.id)).toMatchObject([{ id: created.value.id, role: 'facilitator' }]);
+		expect(listCoalitionSprints(db, coalitionId, partner.id)).toMatchObject([{ id: created.value.id, role: null }]);
 	});
 
 	it('checks calendar dates', () => {

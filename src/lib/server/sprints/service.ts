@@ -67,6 +67,17 @@ export function listMySprints(db: DB, userId: string) {
 		.all();
 }
 
+/** A coalition's sprints with the viewer's role in each (null: not in it, so no link). */
+export function listCoalitionSprints(db: DB, coalitionId: string, userId: string) {
+	return db
+		.select({ id: sprints.id, title: sprints.title, startDate: sprints.startDate, days: sprints.days, role: sprintMembers.role })
+		.from(sprints)
+		.leftJoin(sprintMembers, and(eq(sprintMembers.sprintId, sprints.id), eq(sprintMembers.userId, userId)))
+		.where(eq(sprints.coalitionId, coalitionId))
+		.orderBy(desc(sprints.startDate))
+		.all();
+}
+
 export function listSprintMembers(db: DB, sprintId: string) {
 	return db
 		.select({ userId: users.id, name: users.name, role: sprintMembers.role, organisationName: organisations.name, organisationId: organisations.id })

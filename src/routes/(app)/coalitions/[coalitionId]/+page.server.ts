@@ -10,6 +10,7 @@ import {
 	listOrganisations,
 	revokeInvite
 } from '$lib/server/coalitions/service';
+import { listCoalitionSprints } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -22,7 +23,8 @@ export const load: PageServerLoad = (event) => {
 		role,
 		organisations: listOrganisations(db, coalitionId),
 		members: listCoalitionMembers(db, coalitionId).map(({ email: _e, ...rest }) => rest),
-		invites: role === 'coordinator' ? listOpenInvites(db, coalitionId) : []
+		invites: role === 'coordinator' ? listOpenInvites(db, coalitionId) : [],
+		sprints: listCoalitionSprints(db, coalitionId, user.id)
 	};
 };
 
