@@ -10,8 +10,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './src/lib/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'meedoen_lang'
+			// Same options as `npm run i18n` (the CLI that the type-check uses), so both emit one runtime.
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit(),
 		collabPlugin()

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { isLocale } from '$lib/paraglide/runtime.js';
+import { cookieName, isLocale } from '$lib/paraglide/runtime.js';
 import { safePath } from '$lib/safe-path';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 	// Only local paths: never an open redirect.
 	const target = safePath(url.searchParams.get('next'));
 	if (isLocale(params.locale)) {
-		cookies.set('meedoen_lang', params.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		cookies.set(cookieName, params.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
 	}
 	redirect(303, target);
 };
