@@ -3,7 +3,6 @@ import * as encoding from 'lib0/encoding';
 import type { WebSocket, RawData } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
 import {
 	awarenessMessage,
 	CLOSE,
@@ -143,7 +142,7 @@ export class Connection {
 				} else {
 					// Not y-protocols' readSyncMessage: it logs and swallows a broken update, and a
 					// client sending one must be closed instead.
-					Y.applyUpdate(this.room.doc, decoding.readVarUint8Array(decoder), this);
+					this.room.applyClientUpdate(decoding.readVarUint8Array(decoder), this);
 				}
 				return;
 			}

@@ -101,13 +101,47 @@ export class Room {
 		if (this.connections.size === 0) this.onEmpty(this);
 	}
 
-	/** Folds the update log into one snapshot; the encoded state stays equivalent. */
+	/**
+	 * Applies a client's update. An update whose structs cannot all be integrated (missing
+	 * dependencies: never sent by a well-behaved client, since the server holds everything) would
+	 * sit in the document as pending data; it is discarded and the sender refused, so that no
+	 * snapshot ever contains it.
+	 */
+	applyClientUpdate(update: Uint8Array, origin: Connection) {
+		const store = this.doc.store;
+		try {
+			Y.applyUpdate(this.doc, update, origin);
+		} finally {
+			if (store.pendingStructs || store.pendingDs) {
+				store.pendingStructs = null;
+				store.pendingDs = null;
+				throw new Error('update with missing dependencies');
+			}
+		}
+	}
+
+	/**
+	 * Folds the update log into one snapshot. The snapshot is checked by loading it before the log
+	 * it replaces is deleted: compaction may never lose what the log holds.
+	 */
 	compact() {
 		if (this.#compactTimer) clearTimeout(this.#compactTimer);
 		this.#compactTimer = null;
 		if (this.#failed || this.#sinceCompaction === 0) return;
 		try {
-			this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.#lastId);
+			const snapshot = Y.encodeStateAsUpdate(this.doc);
+			const check = new Y.Doc();
+			Y.applyUpdate(check, snapshot);
+			const equivalent =
+				!check.store.pendingStructs &&
+				!check.store.pendingDs &&
+				Buffer.from(Y.encodeStateVector(check)).equals(Buffer.from(Y.encodeStateVector(this.doc)));
+			check.destroy();
+			if (!equivalent) {
+				this.log(`[collab] compaction of ${this.name} skipped: the snapshot does not reproduce the document`);
+				return;
+			}
+			this.store.compact(this.name, snapshot, this.#lastId);
 			this.#sinceCompaction = 0;
 		} catch (error) {
 			// The log is still complete; compaction is only an optimisation and is retried later.
