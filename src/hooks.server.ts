@@ -31,7 +31,7 @@ const session: Handle = async ({ event, resolve }) => {
 				setSessionCookie(event.cookies, token, result.session.expiresAt, event.url.protocol === 'https:');
 			}
 		} else {
-			deleteSessionCookie(event.cookies);
+			deleteSessionCookie(event.cookies, event.url.protocol === 'https:');
 		}
 	}
 	return resolve(event);

@@ -9,6 +9,11 @@ describe('safe redirect paths', () => {
 		['/\\evil.example', '/'],
 		['https://evil.example', '/'],
 		['javascript:alert(1)', '/'],
+		['/\t/evil.example', '/'],
+		['/%09/evil.example', '/%09/evil.example'],
+		['/\n/evil.example', '/'],
+		['/ /evil', '/%20/evil'],
+		['/a/../../b', '/b'],
 		['', '/'],
 		[null, '/']
 	])('%j -> %j', (input, expected) => {

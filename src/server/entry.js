@@ -46,17 +46,19 @@ async function stop(signal) {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: stopping`);
-	// Stop accepting, then flush the documents and close every socket, then the HTTP server.
-	server.close();
+	// Stop accepting; flush the documents and close every socket; wait for HTTP to finish; exit.
+	const httpClosed = new Promise((resolve) => server.close(() => resolve(undefined)));
 	server.closeIdleConnections();
+	setTimeout(() => server.closeAllConnections(), 5000).unref();
 	try {
 		await collab.shutdown();
 	} catch (error) {
 		console.error('Shutdown of the realtime server failed:', error);
 		process.exitCode = 1;
 	}
-	setTimeout(() => server.closeAllConnections(), 2000).unref();
-	server.on('close', () => process.exit(process.exitCode ?? 0));
+	server.closeIdleConnections();
+	await httpClosed;
+	process.exit(process.exitCode ?? 0);
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

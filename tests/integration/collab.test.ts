@@ -142,6 +142,32 @@ describe('realtime server (integration)', () => {
 		reader.destroy();
 	});
 
+	it("closes a member's sockets with 4403 when the facilitator changes their role, and reconnects them read-only", async () => {
+		const member = await signup(server.url, 'Wim');
+		// Wim joins the sprint's coalition and the sprint as a partner.
+		const page = await fetch(`${server.url}/sprints/${sprintId}`, { headers: { cookie: facilitator.cookie } }).then((r) => r.text());
+		const coalition = /href="\/coalitions\/([a-z2-7]{16})"/.exec(page)![1];
+		await joinCoalition(server.url, facilitator.cookie, coalition, member.cookie);
+		await addToSprint(server, facilitator.cookie, sprintId, member.email, 'partner');
+		const c = connect(member.cookie);
+		await c.synced;
+		const closes: number[] = [];
+		c.provider.on('connection-close', (e: { code: number } | null) => closes.push(e?.code ?? 0));
+		await addToSprint(server, facilitator.cookie, sprintId, member.email, 'observer');
+		await until(() => closes.length > 0);
+		expect(closes[0]).toBe(4403);
+		// The client (as the browser's does) reconnects; now its edits are dropped.
+		c.provider.connect();
+		await until(() => c.provider.wsconnected);
+		c.doc.getText('goal').insert(0, 'DEMOTED ');
+		const fresh = connect(facilitator.cookie);
+		await fresh.synced;
+		await new Promise((r) => setTimeout(r, 200));
+		expect(fresh.doc.getText('goal').toString()).not.toContain('DEMOTED');
+		c.destroy();
+		fresh.destroy();
+	});
+
 	it('closes the sockets of a session when it logs out', async () => {
 		const login = await postForm(server.url, '/login', { email: partner.email, password: 'correct horse battery' });
 		expect(login.status).toBe(303);
@@ -151,7 +177,7 @@ describe('realtime server (integration)', () => {
 		c.provider.ws!.addEventListener('close', (e: { code: number }) => closes.push(e.code));
 		await postForm(server.url, '/logout', {}, login.cookie);
 		await until(() => closes.length > 0);
-		expect(closes[0]).toBe(4001);
+		expect(closes[0]).toBe(4401);
 		// The client retries, but the ended session is refused at the upgrade.
 		expect(await upgradeStatus(server.url, `/collab/${doc}`, { origin: server.url, cookie: login.cookie })).toBe(401);
 		c.destroy();

@@ -92,6 +92,25 @@ describe('accounts', () => {
 		expect((await get('/dashboard', cookie)).status).toBe(303);
 	});
 
+	it('sets the language cookie and deletes the session cookie without Secure on plain http (else browsers ignore them)', async () => {
+		const lang = await fetch(server.url + '/lang/en?next=/', { redirect: 'manual' });
+		expect(lang.status).toBe(303);
+		const langCookie = lang.headers.getSetCookie().find((c) => c.startsWith('PARAGLIDE_LOCALE=en'))!;
+		expect(langCookie).not.toMatch(/Secure/i);
+		const { cookie } = await signup(server.url, 'Uma');
+		const out = await fetch(server.url + '/logout', { method: 'POST', redirect: 'manual', headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const deletion = out.headers.getSetCookie().find((c) => c.startsWith('meedoen_session='))!;
+		expect(deletion).toMatch(/Max-Age=0/i);
+		expect(deletion).not.toMatch(/Secure/i);
+	});
+
+	it('never redirects to another site after a language switch or login', async () => {
+		for (const next of ['//evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', '/\\evil.example']) {
+			const res = await fetch(server.url + '/lang/en?next=' + encodeURIComponent(next), { redirect: 'manual' });
+			expect(new URL(res.headers.get('location')!, server.url).origin).toBe(server.url);
+		}
+	});
+
 	it('refuses a cross-site form post', async () => {
 		const res = await fetch(server.url + '/coalitions/new', {
 			method: 'POST',

@@ -7,12 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: ({ locals, cookies }) => {
+	default: ({ locals, cookies, url }) => {
 		if (locals.session) {
 			invalidateSession(getDb(), locals.session.id);
 			collab()?.closeSession(locals.session.id);
 		}
-		deleteSessionCookie(cookies);
+		deleteSessionCookie(cookies, url.protocol === 'https:');
 		redirect(303, '/login');
 	}
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
-import { createSession, invalidateSession, SESSION_TTL, validateSessionToken } from './session';
+import { createSession, invalidateSession, purgeExpiredSessions, SESSION_TTL, validateSessionToken } from './session';
 
 const DAY = 86_400_000;
 
@@ -53,6 +53,26 @@ describe('sessions', () => {
 		const at16 = validateSessionToken(db, token, t0 + 16 * DAY);
 		expect(at16.renewed).toBe(true);
 		expect(at16.session!.expiresAt.getTime()).toBe(t0 + 16 * DAY + SESSION_TTL);
+	});
+
+	it('does not renew where no cookie can be set (renew: false)', () => {
+		const db = testDb();
+		const user = insertUser(db);
+		const t0 = Date.now();
+		const { token } = createSession(db, user.id, t0);
+		const at16 = validateSessionToken(db, token, t0 + 16 * DAY, { renew: false });
+		expect(at16.renewed).toBe(false);
+		expect(db.select().from(sessions).get()!.expiresAt.getTime()).toBe(t0 + SESSION_TTL);
+	});
+
+	it('purges expired sessions', () => {
+		const db = testDb();
+		const user = insertUser(db);
+		const t0 = Date.now();
+		createSession(db, user.id, t0 - 40 * DAY);
+		const { token } = createSession(db, user.id, t0);
+		expect(purgeExpiredSessions(db, t0)).toBe(1);
+		expect(validateSessionToken(db, token, t0).session).not.toBeNull();
 	});
 
 	it('refuses and deletes an expired session', () => {

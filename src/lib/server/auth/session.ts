@@ -5,7 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { DB } from '../db';
 import { sessions, users } from '../db/schema';
 import { newSecret } from '../ids';
@@ -38,7 +38,11 @@ export function createSession(db: DB, userId: string, now = Date.now()) {
 
 const NONE: SessionValidation = { session: null, user: null, renewed: false };
 
-export function validateSessionToken(db: DB, token: string, now = Date.now()): SessionValidation {
+/**
+ * Checks a token. `renew: false` where no cookie can be set (the websocket upgrade): the expiry
+ * in the database must never run ahead of the cookie's.
+ */
+export function validateSessionToken(db: DB, token: string, now = Date.now(), { renew = true } = {}): SessionValidation {
 	const parts = token.split('.');
 	if (parts.length !== 2 || !parts[0] || !parts[1] || token.length > 128) return NONE;
 	const [id, secret] = parts;
@@ -63,7 +67,7 @@ export function validateSessionToken(db: DB, token: string, now = Date.now()): S
 	}
 	let expiresAt = row.expiresAt;
 	let renewed = false;
-	if (expiresAt.getTime() - now < SESSION_RENEW_BELOW) {
+	if (renew && expiresAt.getTime() - now < SESSION_RENEW_BELOW) {
 		expiresAt = new Date(now + SESSION_TTL);
 		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, row.id)).run();
 		renewed = true;
@@ -73,6 +77,11 @@ export function validateSessionToken(db: DB, token: string, now = Date.now()): S
 		user: { id: row.userId, email: row.email, name: row.name },
 		renewed
 	};
+}
+
+/** Removes sessions past their expiry (run at start-up). */
+export function purgeExpiredSessions(db: DB, now = Date.now()) {
+	return db.delete(sessions).where(lt(sessions.expiresAt, new Date(now))).run().changes;
 }
 
 export function invalidateSession(db: DB, sessionId: string) {
@@ -87,13 +96,14 @@ export function sessionIdOf(token: string): string | null {
 
 export type CookieJar = {
 	set(name: string, value: string, opts: { path: string; httpOnly: boolean; sameSite: 'lax'; secure: boolean; expires?: Date; maxAge?: number }): void;
-	delete(name: string, opts: { path: string }): void;
+	delete(name: string, opts: { path: string; secure: boolean }): void;
 };
 
 export function setSessionCookie(cookies: CookieJar, token: string, expiresAt: Date, secure: boolean) {
 	cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
 }
 
-export function deleteSessionCookie(cookies: CookieJar) {
-	cookies.delete(SESSION_COOKIE, { path: '/' });
+/** `secure` must match how the cookie was set: a Secure deletion is ignored by browsers on http. */
+export function deleteSessionCookie(cookies: CookieJar, secure: boolean) {
+	cookies.delete(SESSION_COOKIE, { path: '/', secure });
 }

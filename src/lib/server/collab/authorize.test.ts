@@ -78,8 +78,18 @@ describe('realtime admission matrix', () => {
 		// The partner is in sprint 1 only; swapping in sprint 2's id must not work.
 		const other = `/collab/sprints/${w.otherSprintId}/brief`;
 		expect(authenticate(request(other, { origin: ORIGIN, cookie: cookie('partner') }))).toMatchObject({ status: 403 });
-		const foreign = `/collab/sprints/${w.foreignSprintId}/boards/${w.sprintId}`;
+		const foreign = `/collab/sprints/${w.foreignSprintId}/brief`;
 		expect(authenticate(request(foreign, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 403 });
+	});
+
+	it('refuses reserved document kinds that do not exist yet (404)', () => {
+		const board = `/collab/sprints/${w.sprintId}/boards/${w.sprintId}`;
+		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+	});
+
+	it("takes the presence name and organisation from the account, not the client", () => {
+		const verdict = authenticate(request(brief, { origin: ORIGIN, cookie: cookie('partner') }));
+		expect(verdict).toMatchObject({ presence: { name: 'partner', organisation: '' } });
 	});
 
 	it('refuses malformed document names before looking at anything else (400)', () => {

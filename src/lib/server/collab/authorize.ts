@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import type { DB } from '../db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
-import { sprintRole } from '../sprints/service';
+import { memberOrganisation, sprintRole } from '../sprints/service';
+import { colorFor } from '$lib/collab/colors';
 import { parseDocName } from './doc-name';
 import type { Admission, Authenticate, Refusal } from './types';
 
@@ -34,15 +35,26 @@ export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN
 		}
 		const doc = parseDocName(raw);
 		if (!doc) return { status: 400, reason: 'malformed document name' };
+		// Only documents that exist may be opened. Boards, prototypes and rule sets will check their
+		// row in SQL here; until they exist, their names are reserved and refused.
+		if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
 		if (!originAllowed(req.headers.origin, req.headers.host, configuredOrigin)) {
 			return { status: 403, reason: 'origin not allowed' };
 		}
 		const token = parseCookies(req.headers.cookie ?? '')[SESSION_COOKIE];
 		if (!token) return { status: 401, reason: 'not signed in' };
-		const { session, user } = validateSessionToken(db, token);
+		const { session, user } = validateSessionToken(db, token, Date.now(), { renew: false });
 		if (!session) return { status: 401, reason: 'not signed in' };
 		const role = sprintRole(db, user.id, doc.sprintId);
 		if (!role) return { status: 403, reason: 'not a member of this sprint' };
-		return { docName: doc.name, userId: user.id, sessionId: session.id, sprintId: doc.sprintId, readOnly: role === 'observer' };
+		const organisation = memberOrganisation(db, user.id, doc.sprintId);
+		return {
+			docName: doc.name,
+			userId: user.id,
+			sessionId: session.id,
+			sprintId: doc.sprintId,
+			readOnly: role === 'observer',
+			presence: { name: user.name, organisation, color: colorFor(organisation || user.name) }
+		};
 	};
 }

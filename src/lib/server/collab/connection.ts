@@ -16,26 +16,30 @@ import type { Room } from './room';
 import { TokenBucket } from './token-bucket';
 import type { Admission, CollabOptions } from './types';
 
-/**
- * The entries of an awareness update (count, then client id, clock and JSON state each) that `keep`
- * allows, re-encoded; the update itself when all are kept; null when none are.
- */
-function ownEntries(update: Uint8Array, keep: (clientId: number) => boolean): Uint8Array | null {
+type AwarenessEntry = { id: number; clock: number; state: Record<string, unknown> | null };
+
+/** Decodes an awareness update (count, then client id, clock and JSON state each); throws when malformed. */
+function decodeAwareness(update: Uint8Array): AwarenessEntry[] {
 	const decoder = decoding.createDecoder(update);
 	const count = decoding.readVarUint(decoder);
-	const entries: [number, number, string][] = [];
+	const entries: AwarenessEntry[] = [];
 	for (let i = 0; i < count; i++) {
-		entries.push([decoding.readVarUint(decoder), decoding.readVarUint(decoder), decoding.readVarString(decoder)]);
+		const id = decoding.readVarUint(decoder);
+		const clock = decoding.readVarUint(decoder);
+		const state = JSON.parse(decoding.readVarString(decoder));
+		if (state !== null && (typeof state !== 'object' || Array.isArray(state))) throw new Error('awareness state is not an object');
+		entries.push({ id, clock, state });
 	}
-	const kept = entries.filter(([id]) => keep(id));
-	if (kept.length === entries.length) return update;
-	if (kept.length === 0) return null;
+	return entries;
+}
+
+function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
 	const encoder = encoding.createEncoder();
-	encoding.writeVarUint(encoder, kept.length);
-	for (const [id, clock, state] of kept) {
+	encoding.writeVarUint(encoder, entries.length);
+	for (const { id, clock, state } of entries) {
 		encoding.writeVarUint(encoder, id);
 		encoding.writeVarUint(encoder, clock);
-		encoding.writeVarString(encoder, state);
+		encoding.writeVarString(encoder, JSON.stringify(state));
 	}
 	return encoding.toUint8Array(encoder);
 }
@@ -78,7 +82,11 @@ export class Connection {
 	send(message: Uint8Array) {
 		if (this.#closed || this.ws.readyState !== this.ws.OPEN) return;
 		if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
-			this.close(CLOSE.policy, 'client too slow');
+			// A close frame would queue behind the backlog: cut the socket.
+			this.options.log(`[collab] terminated ${this.admission.docName} for user ${this.admission.userId}: client too slow`);
+			this.#closed = true;
+			this.ws.terminate();
+			this.room.remove(this);
 			return;
 		}
 		this.ws.send(message, (error) => {
@@ -150,10 +158,19 @@ export class Connection {
 				const update = decoding.readVarUint8Array(decoder);
 				if (update.byteLength > this.options.maxAwarenessBytes) throw new Refused(CLOSE.tooBig, 'awareness state too large');
 				// Presence is bound to the connection that set it: entries for a client id that another
-				// connection owns are dropped. (Standard clients relay the states they receive, so such
-				// entries are normal and mostly stale; they must simply never win.)
-				const own = ownEntries(update, (id) => !this.room.ownerOfAwareness(id, this));
-				if (own) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, own, this);
+				// session's connection owns are dropped (standard clients relay the states they receive,
+				// so such entries are normal and mostly stale; they must never win), a connection owns a
+				// few ids at most, and the name and organisation shown are the account's.
+				let owned = this.awarenessIds.size;
+				const own = decodeAwareness(update).filter(({ id }) => {
+					if (this.room.ownerOfAwareness(id, this)) return false;
+					if (this.awarenessIds.has(id)) return true;
+					return owned++ < this.options.maxAwarenessClients;
+				});
+				for (const entry of own) {
+					if (entry.state && 'user' in entry.state) entry.state.user = { ...this.admission.presence };
+				}
+				if (own.length) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwareness(own), this);
 				return;
 			}
 			case MESSAGE_QUERY_AWARENESS: {

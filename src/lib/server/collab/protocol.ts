@@ -17,8 +17,9 @@ export const CLOSE = {
 	policy: 1008,
 	tooBig: 1009,
 	internal: 1011,
-	sessionEnded: 4001,
-	accessRevoked: 4003
+	// 44xx: y-websocket (v3) does not reconnect after these, and our client reacts to each.
+	sessionEnded: 4401,
+	accessRevoked: 4403
 } as const;
 
 export function syncStep1(doc: Y.Doc): Uint8Array {

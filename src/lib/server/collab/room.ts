@@ -62,8 +62,10 @@ export class Room {
 	) => {
 		const conn = origin as Connection | null;
 		if (conn && this.connections.has(conn)) {
-			for (const id of added) conn.awarenessIds.add(id);
-			for (const id of updated) conn.awarenessIds.add(id);
+			for (const id of [...added, ...updated]) {
+				for (const other of this.connections) if (other !== conn) other.awarenessIds.delete(id);
+				conn.awarenessIds.add(id);
+			}
 			for (const id of removed) conn.awarenessIds.delete(id);
 		}
 		for (const id of added) this.#pendingAwareness.add(id);
@@ -83,9 +85,14 @@ export class Room {
 		for (const conn of this.connections) conn.send(message);
 	};
 
-	/** Another connection that set this awareness client id, if any. */
+	/**
+	 * Another session's connection that set this awareness client id, if any. The same session may
+	 * take its id over: a browser that reconnects before its old socket timed out keeps its presence.
+	 */
 	ownerOfAwareness(clientId: number, asking: Connection): Connection | undefined {
-		for (const conn of this.connections) if (conn !== asking && conn.awarenessIds.has(clientId)) return conn;
+		for (const conn of this.connections) {
+			if (conn !== asking && conn.awarenessIds.has(clientId) && conn.admission.sessionId !== asking.admission.sessionId) return conn;
+		}
 		return undefined;
 	}
 

@@ -3,6 +3,7 @@
  * awareness and unloading. (tests/integration runs the same against the real built server.)
  */
 import { createServer, type Server } from 'node:http';
+import { connect as tcpConnect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -31,7 +32,14 @@ async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}
 			const user = req.headers['x-user'];
 			if (!user || Array.isArray(user)) return { status: 401, reason: 'no user' };
 			const name = decodeURIComponent((req.url ?? '').slice('/collab/'.length));
-			return { docName: name, userId: user, sessionId: `s-${user}`, sprintId: 'abcdefghijkmnpq2', readOnly: req.headers['x-role'] === 'observer' } satisfies Admission;
+			return {
+				docName: name,
+				userId: user,
+				sessionId: `s-${user}`,
+				sprintId: 'abcdefghijkmnpq2',
+				readOnly: req.headers['x-role'] === 'observer',
+				presence: { name: user === 'a' ? 'Anna' : user, organisation: 'GGD', color: '#0b6e4f' }
+			} satisfies Admission;
 		},
 		{ log: (l) => logs.push(l), ...options }
 	);
@@ -41,9 +49,10 @@ async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}
 	const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
 	cleanup.push(async () => {
 		await collab.shutdown();
+		http.closeAllConnections();
 		await new Promise((r) => http.close(r));
 	});
-	return { collab, store, url, logs };
+	return { collab, store, url, logs, port: (http.address() as AddressInfo).port };
 }
 
 function client(url: string, user: string, role = 'partner', docName = DOC) {
@@ -245,6 +254,44 @@ describe('collab server', () => {
 		expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Anna');
 	});
 
+	it("shows the account's name and organisation, whatever name the client claims", async () => {
+		const { url } = await start();
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		a.provider.awareness.setLocalStateField('user', { name: 'De Directeur', organisation: 'Gemeente', color: '#000' });
+		await until(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user !== undefined);
+		expect(b.provider.awareness.getStates().get(a.doc.clientID)?.user).toEqual({ name: 'Anna', organisation: 'GGD', color: '#0b6e4f' });
+	});
+
+	it('lets one connection own a few presence entries at most, and closes it on malformed presence', async () => {
+		const { url, collab } = await start({ maxAwarenessClients: 2 });
+		const watcher = client(url, 'w');
+		await watcher.synced;
+		const many = raw(url, 'm');
+		await many.opened;
+		const inner = encoding.createEncoder();
+		encoding.writeVarUint(inner, 10);
+		for (let id = 1000; id < 1010; id++) {
+			encoding.writeVarUint(inner, id);
+			encoding.writeVarUint(inner, 1);
+			encoding.writeVarString(inner, JSON.stringify({ user: { name: 'x' } }));
+		}
+		const frame = encoding.createEncoder();
+		encoding.writeVarUint(frame, 1);
+		encoding.writeVarUint8Array(frame, encoding.toUint8Array(inner));
+		many.ws.send(encoding.toUint8Array(frame));
+		await new Promise((r) => setTimeout(r, 100));
+		const states = collab.rooms.get(DOC)!.awareness.getStates();
+		expect([...states.keys()].filter((id) => id >= 1000 && id < 1010)).toHaveLength(2);
+
+		const broken = encoding.createEncoder();
+		encoding.writeVarUint(broken, 1);
+		encoding.writeVarUint8Array(broken, Uint8Array.from([1, 77, 1, 3, 123, 120, 120]));
+		many.ws.send(encoding.toUint8Array(broken));
+		expect((await many.closed).code).toBe(1007);
+	});
+
 	it('answers a query for awareness', async () => {
 		const { url } = await start();
 		const a = client(url, 'a');
@@ -307,7 +354,24 @@ describe('collab server', () => {
 		a.provider.ws!.addEventListener('close', (e: { code: number }) => closes.push(e.code));
 		collab.closeSession('s-a');
 		await until(() => closes.length > 0);
-		expect(closes[0]).toBe(4001);
+		expect(closes[0]).toBe(4401);
+	});
+
+	it('shuts down without waiting for a client that never answers the close handshake', async () => {
+		const { collab, port } = await start({ closeGrace: 50 });
+		const silent = tcpConnect(port, '127.0.0.1');
+		let received = '';
+		silent.on('data', (d) => (received += d.toString('latin1')));
+		const ended = new Promise<void>((r) => silent.on('close', () => r()));
+		silent.write(
+			`GET /collab/${DOC} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\nx-user: silent\r\n\r\n'
+		);
+		await until(() => received.startsWith('HTTP/1.1 101'));
+		// It never answers the close frame; shutdown cuts it off after the grace period.
+		await collab.shutdown();
+		await ended;
+		expect(collab.rooms.size).toBe(0);
 	});
 
 	it('refuses an upgrade it does not admit with the HTTP status', async () => {

@@ -107,7 +107,10 @@ export class CollabServer {
 		}
 	}
 
-	/** SIGTERM: stop accepting, flush (compact) every room, close every socket. */
+	/**
+	 * SIGTERM: stop accepting, flush (compact) every room, close every socket. Clients get
+	 * `closeGrace` ms to answer the close handshake; whoever has not by then is cut off.
+	 */
 	async shutdown() {
 		this.#accepting = false;
 		clearInterval(this.#pinger);
@@ -116,7 +119,11 @@ export class CollabServer {
 			// Rooms with no connection left have unloaded themselves (compacted) already.
 			if (this.rooms.get(room.name) === room) this.#unload(room);
 		}
-		await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+		const closed = new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+		const grace = new Promise<void>((resolve) => setTimeout(resolve, this.options.closeGrace).unref());
+		await Promise.race([closed, grace]);
+		for (const ws of this.#wss.clients) ws.terminate();
+		await closed;
 	}
 }
 

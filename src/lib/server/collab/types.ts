@@ -8,6 +8,8 @@ export type Admission = {
 	/** Sprint id the document belongs to: used to close sockets when access is revoked. */
 	sprintId: string;
 	readOnly: boolean;
+	/** Who this is in presence: the server's word, not the client's. */
+	presence: { name: string; organisation: string; color: string };
 };
 
 export type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
@@ -20,6 +22,10 @@ export type CollabOptions = {
 	maxPayload: number;
 	/** Largest awareness update accepted from one client, in bytes. */
 	maxAwarenessBytes: number;
+	/** Presence entries (client ids) one connection may own. */
+	maxAwarenessClients: number;
+	/** How long shutdown waits for clients to complete the close handshake, ms. */
+	closeGrace: number;
 	/** Messages per second per connection, and the burst allowed above that. */
 	messagesPerSecond: number;
 	messageBurst: number;
@@ -35,6 +41,8 @@ export type CollabOptions = {
 export const DEFAULT_OPTIONS: CollabOptions = {
 	maxPayload: 1024 * 1024,
 	maxAwarenessBytes: 64 * 1024,
+	maxAwarenessClients: 4,
+	closeGrace: 1000,
 	messagesPerSecond: 200,
 	messageBurst: 600,
 	compactAfter: 500,

@@ -31,14 +31,17 @@ export function openDatabase(path: string, migrationsFolder = resolve('drizzle')
 }
 
 let instance: DB | undefined;
+let closed = false;
 
-/** The process-wide database, opened on first use. */
+/** The process-wide database, opened on first use; after shutdown it stays closed. */
 export function getDb(): DB {
+	if (closed) throw new Error('the database is closed: the server is shutting down');
 	instance ??= openDatabase(databasePath());
 	return instance;
 }
 
 export function closeDb() {
+	closed = true;
 	instance?.$client.close();
 	instance = undefined;
 }

@@ -23,6 +23,18 @@ export function isIsoDate(value: string): boolean {
 	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+/** The organisation a sprint member belongs to in the sprint's coalition ('' when none). */
+export function memberOrganisation(db: DB, userId: string, sprintId: string): string {
+	const row = db
+		.select({ name: organisations.name })
+		.from(sprints)
+		.innerJoin(coalitionMembers, and(eq(coalitionMembers.coalitionId, sprints.coalitionId), eq(coalitionMembers.userId, userId)))
+		.innerJoin(organisations, eq(organisations.id, coalitionMembers.organisationId))
+		.where(eq(sprints.id, sprintId))
+		.get();
+	return row?.name ?? '';
+}
+
 export function createSprint(
 	db: DB,
 	userId: string,

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { createUser } from '$lib/server/auth/accounts';
-import { createSession, setSessionCookie } from '$lib/server/auth/session';
+import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
+import { collab } from '$lib/server/collab/install';
 import { safePath } from '$lib/safe-path';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,12 +11,17 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const form = Object.fromEntries(await request.formData());
 		const db = getDb();
 		const created = await createUser(db, form);
 		if (!created.ok) {
 			return fail(400, { error: created.error, field: created.field, name: String(form.name ?? ''), email: String(form.email ?? '') });
+		}
+		// A new account ends any session this browser still had (and its sockets).
+		if (locals.session) {
+			invalidateSession(db, locals.session.id);
+			collab()?.closeSession(locals.session.id);
 		}
 		const { token, session } = createSession(db, created.value.id);
 		setSessionCookie(cookies, token, session.expiresAt, url.protocol === 'https:');

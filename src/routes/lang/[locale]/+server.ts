@@ -8,7 +8,7 @@ export const GET: RequestHandler = ({ params, url, cookies }) => {
 	// Only local paths: never an open redirect.
 	const target = safePath(url.searchParams.get('next'));
 	if (isLocale(params.locale)) {
-		cookies.set(cookieName, params.locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 60 * 60 * 24 * 400 });
+		cookies.set(cookieName, params.locale, { path: '/', httpOnly: false, sameSite: 'lax', secure: url.protocol === 'https:', maxAge: 60 * 60 * 24 * 400 });
 	}
 	redirect(303, target);
 };
