@@ -89,9 +89,8 @@ export class Connection {
 			this.room.remove(this);
 			return;
 		}
-		this.ws.send(message, (error) => {
-			if (error) this.close(CLOSE.internal, 'send failed');
-		});
+		// No per-send callback: a failed write surfaces as the socket's 'error' event, handled above.
+		this.ws.send(message);
 	}
 
 	close(code: number, reason: string) {

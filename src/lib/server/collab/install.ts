@@ -40,7 +40,7 @@ export function installCollab(): CollabServer {
 		handleUpgrade: (req, socket, head) => server.handleUpgrade(req, socket, head),
 		shutdown: async () => {
 			await server.shutdown();
-			closeDb();
+			await closeDb();
 		}
 	};
 	return server;

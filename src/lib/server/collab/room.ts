@@ -4,6 +4,10 @@ import type { Connection } from './connection';
 import type { DocStore } from './doc-store';
 import { awarenessMessage, CLOSE, updateMessage } from './protocol';
 
+function asBuffer(bytes: Uint8Array): Buffer {
+	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /**
  * One realtime document in memory with the connections editing it. Every update is appended to the
  * store before it is sent to anyone; awareness changes are coalesced into one frame per tick.
@@ -51,7 +55,8 @@ export class Room {
 			this.fail(error);
 			return;
 		}
-		const message = updateMessage(update);
+		// One Buffer for all readers: ws would otherwise wrap the bytes anew for every socket.
+		const message = asBuffer(updateMessage(update));
 		for (const conn of this.connections) if (conn !== origin) conn.send(message);
 		if (++this.#sinceCompaction >= this.compactAfter) this.#scheduleCompaction();
 	};
@@ -80,7 +85,7 @@ export class Room {
 	#flushAwareness = () => {
 		this.#awarenessScheduled = false;
 		if (!this.#pendingAwareness.size || this.#failed) return;
-		const message = awarenessMessage(this.awareness, [...this.#pendingAwareness]);
+		const message = asBuffer(awarenessMessage(this.awareness, [...this.#pendingAwareness]));
 		this.#pendingAwareness.clear();
 		for (const conn of this.connections) conn.send(message);
 	};

@@ -3,6 +3,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { startCheckpointer, type Checkpointer } from './checkpointer';
 import * as schema from './schema';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -31,19 +32,29 @@ export function openDatabase(path: string, migrationsFolder = resolve('drizzle')
 }
 
 let instance: DB | undefined;
+let checkpointer: Checkpointer | undefined;
 let closed = false;
 
 /** The process-wide database, opened on first use; after shutdown it stays closed. */
 export function getDb(): DB {
 	if (closed) throw new Error('the database is closed: the server is shutting down');
-	instance ??= openDatabase(databasePath());
+	if (!instance) {
+		const path = databasePath();
+		instance = openDatabase(path);
+		if (path !== ':memory:') {
+			instance.$client.pragma('wal_autocheckpoint = 0');
+			checkpointer = startCheckpointer(path);
+		}
+	}
 	return instance;
 }
 
-export function closeDb() {
+export async function closeDb() {
 	closed = true;
+	await checkpointer?.stop();
 	instance?.$client.close();
 	instance = undefined;
+	checkpointer = undefined;
 }
 
 export { schema };
