@@ -112,3 +112,31 @@ test('@foundation an observer sees the brief read-only and cannot change it', as
 		await world.close();
 	}
 });
+
+test('@foundation a role change reaches an open page at once, and logging out elsewhere stops editing', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'partner');
+	const { facilitator, other, sprintId, names } = world;
+	try {
+		await other.goto(`/sprints/${sprintId}`);
+		await waitForBrief(other);
+		await expect(other.getByTestId('brief-goal')).toBeEditable();
+
+		// The facilitator makes Daan an observer: his open page turns read-only without a reload.
+		await facilitator.goto(`/sprints/${sprintId}`);
+		await facilitator.getByLabel(t('sprint_member_role_label', { name: names.other }), { exact: true }).selectOption('observer');
+		await facilitator.getByRole('button', { name: t('sprint_member_save_label', { name: names.other }) }).click();
+		await expect(other.getByTestId('brief-goal')).not.toBeEditable();
+		await expect(other.getByText(t('brief_read_only'))).toBeVisible();
+		await expect(other.getByTestId('collab-status')).toHaveAttribute('data-status', 'connected');
+
+		// Daan logs out in a second tab: the first tab says so and stops editing.
+		const second = await other.context().newPage();
+		await second.goto('/dashboard');
+		await second.getByRole('button', { name: t('logout') }).click();
+		await expect(second).toHaveURL(/\/login$/);
+		await expect(other.getByTestId('collab-ended')).toBeVisible();
+		await expect(other.getByTestId('collab-ended')).toContainText(t('collab_session_ended'));
+	} finally {
+		await world.close();
+	}
+});
