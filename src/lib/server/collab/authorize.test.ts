@@ -5,6 +5,7 @@ import { createCoalition } from '../coalitions/service';
 import { coalitionMembers } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint, setSprintMember } from '../sprints/service';
+import { createBoard, setBoardArchived } from '../boards/service';
 import { createAuthenticate, originAllowed } from './authorize';
 
 const HOST = 'meedoen.test:3000';
@@ -82,9 +83,25 @@ describe('realtime admission matrix', () => {
 		expect(authenticate(request(foreign, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 403 });
 	});
 
+	it('admits a board of the sprint only when it exists there; an archived board read-only', () => {
+		const missing = `/collab/sprints/${w.sprintId}/boards/${w.sprintId}`;
+		expect(authenticate(request(missing, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		const created = createBoard(w.db, w.sprintId, insertUser(w.db).id, 'Kaart');
+		if (!created.ok) throw new Error();
+		const board = `/collab/sprints/${w.sprintId}/boards/${created.value.id}`;
+		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('partner') }))).toMatchObject({ readOnly: false });
+		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('observer') }))).toMatchObject({ readOnly: true });
+		// The same board id under another sprint is not that board.
+		const swapped = `/collab/sprints/${w.otherSprintId}/boards/${created.value.id}`;
+		expect(authenticate(request(swapped, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('otherCoalition') }))).toMatchObject({ status: 403 });
+		setBoardArchived(w.db, w.sprintId, created.value.id, true);
+		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('partner') }))).toMatchObject({ readOnly: true });
+	});
+
 	it('refuses reserved document kinds that do not exist yet (404)', () => {
-		const board = `/collab/sprints/${w.sprintId}/boards/${w.sprintId}`;
-		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		const proto = `/collab/sprints/${w.sprintId}/prototypes/${w.sprintId}`;
+		expect(authenticate(request(proto, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
 	});
 
 	it("takes the presence name and organisation from the account, not the client", () => {

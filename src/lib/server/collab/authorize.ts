@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import type { DB } from '../db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { boardState } from '../boards/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
 import { colorFor } from '$lib/collab/colors';
 import { parseDocName } from './doc-name';
@@ -35,9 +36,6 @@ export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN
 		}
 		const doc = parseDocName(raw);
 		if (!doc) return { status: 400, reason: 'malformed document name' };
-		// Only documents that exist may be opened. Boards, prototypes and rule sets will check their
-		// row in SQL here; until they exist, their names are reserved and refused.
-		if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
 		if (!originAllowed(req.headers.origin, req.headers.host, configuredOrigin)) {
 			return { status: 403, reason: 'origin not allowed' };
 		}
@@ -47,13 +45,22 @@ export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN
 		if (!session) return { status: 401, reason: 'not signed in' };
 		const role = sprintRole(db, user.id, doc.sprintId);
 		if (!role) return { status: 403, reason: 'not a member of this sprint' };
+		// Only documents that exist may be opened: a board needs its row in this sprint. Prototypes
+		// and rule sets will check theirs here; until they exist, their names are refused.
+		let archived = false;
+		if (doc.kind === 'boards') {
+			const state = boardState(db, doc.sprintId, doc.id!);
+			if (!state) return { status: 404, reason: 'no such document' };
+			archived = state === 'archived';
+		} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
 		const organisation = memberOrganisation(db, user.id, doc.sprintId);
 		return {
 			docName: doc.name,
 			userId: user.id,
 			sessionId: session.id,
 			sprintId: doc.sprintId,
-			readOnly: role === 'observer',
+			// Observers only look; an archived board is kept as it was.
+			readOnly: role === 'observer' || archived,
 			presence: { name: user.name, organisation, color: colorFor(organisation || user.name) }
 		};
 	};

@@ -87,6 +87,12 @@ export class CollabServer {
 		}
 	}
 
+	/** A document's access changed (archived, deleted): everyone reconnects with the new rights. */
+	closeDocument(docName: string) {
+		const room = this.rooms.get(docName);
+		if (room) for (const conn of [...room.connections]) conn.close(CLOSE.accessRevoked, 'access changed');
+	}
+
 	/** Access changed: close this user's sockets in this sprint (they reconnect with their new rights). */
 	closeUserInSprint(userId: string, sprintId: string) {
 		for (const conn of this.#connections()) {

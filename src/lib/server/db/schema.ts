@@ -138,6 +138,24 @@ export const sprintMembers = sqliteTable(
 	(t) => [primaryKey({ columns: [t.sprintId, t.userId] }), index('sm_user_idx').on(t.userId)]
 );
 
+/** A board (problem map, sketches) of a sprint; its content is the realtime document
+ * `sprints/<sprintId>/boards/<id>`. Archived boards stay readable, read-only. */
+export const boards = sqliteTable(
+	'boards',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		template: text('template', { enum: ['blank', 'problem_map'] }).notNull(),
+		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('boards_sprint_idx').on(t.sprintId)]
+);
+
 /** Append-only Yjs update log per realtime document; compacted into doc_snapshots. */
 export const docUpdates = sqliteTable(
 	'doc_updates',

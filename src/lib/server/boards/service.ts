@@ -1,0 +1,76 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DB } from '../db';
+import { boards, docUpdates } from '../db/schema';
+import { newId } from '../ids';
+import { fail, ok, type Result } from '../result';
+
+export const BOARD_TITLE_MAX = 120;
+export type BoardTemplate = 'blank' | 'problem_map';
+
+export function boardDocName(sprintId: string, boardId: string) {
+	return `sprints/${sprintId}/boards/${boardId}`;
+}
+
+function cleanTitle(value: unknown): string {
+	return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+}
+
+/** A board of this sprint (never another sprint's: ids from the client are checked against it). */
+export function getBoard(db: DB, sprintId: string, boardId: string) {
+	return db.select().from(boards).where(and(eq(boards.id, boardId), eq(boards.sprintId, sprintId))).get() ?? null;
+}
+
+export function listBoards(db: DB, sprintId: string) {
+	return db.select().from(boards).where(eq(boards.sprintId, sprintId)).orderBy(asc(boards.createdAt)).all();
+}
+
+/**
+ * Creates a board. `initialState` (an encoded Y.Doc update, e.g. a template's layout) becomes the
+ * first entry of the board's update log, in the same transaction as the board row.
+ */
+export function createBoard(
+	db: DB,
+	sprintId: string,
+	userId: string,
+	rawTitle: unknown,
+	template: BoardTemplate = 'blank',
+	initialState?: Uint8Array
+): Result<{ id: string }> {
+	const title = cleanTitle(rawTitle);
+	if (!title) return fail('error_title_required', 'title');
+	if (title.length > BOARD_TITLE_MAX) return fail('error_board_title_too_long', 'title');
+	const id = newId();
+	db.transaction((tx) => {
+		tx.insert(boards).values({ id, sprintId, title, template, createdBy: userId }).run();
+		if (initialState) tx.insert(docUpdates).values({ docName: boardDocName(sprintId, id), update: Buffer.from(initialState) }).run();
+	});
+	return ok({ id });
+}
+
+export function renameBoard(db: DB, sprintId: string, boardId: string, rawTitle: unknown): Result<null> {
+	const title = cleanTitle(rawTitle);
+	if (!title) return fail('error_title_required', 'title');
+	if (title.length > BOARD_TITLE_MAX) return fail('error_board_title_too_long', 'title');
+	const changed = db.update(boards).set({ title }).where(and(eq(boards.id, boardId), eq(boards.sprintId, sprintId))).run();
+	return changed.changes === 1 ? ok(null) : fail('error_not_found');
+}
+
+export function setBoardArchived(db: DB, sprintId: string, boardId: string, archived: boolean, now = Date.now()): Result<null> {
+	const changed = db
+		.update(boards)
+		.set({ archivedAt: archived ? new Date(now) : null })
+		.where(and(eq(boards.id, boardId), eq(boards.sprintId, sprintId)))
+		.run();
+	return changed.changes === 1 ? ok(null) : fail('error_not_found');
+}
+
+/** For the realtime upgrade: does this board exist in this sprint, and is it archived? */
+export function boardState(db: DB, sprintId: string, boardId: string): 'active' | 'archived' | null {
+	const board = getBoard(db, sprintId, boardId);
+	if (!board) return null;
+	return board.archivedAt ? 'archived' : 'active';
+}
+
+export function activeBoardCount(db: DB, sprintId: string) {
+	return db.select({ id: boards.id }).from(boards).where(and(eq(boards.sprintId, sprintId), isNull(boards.archivedAt))).all().length;
+}
