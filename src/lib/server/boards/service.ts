@@ -1,4 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import * as Y from 'yjs';
+import { applyProblemMapTemplate, type Author, type ProblemMapTexts } from '$lib/board/model';
 import type { DB } from '../db';
 import { boards, docUpdates } from '../db/schema';
 import { newId } from '../ids';
@@ -73,4 +75,17 @@ export function boardState(db: DB, sprintId: string, boardId: string): 'active' 
 
 export function activeBoardCount(db: DB, sprintId: string) {
 	return db.select({ id: boards.id }).from(boards).where(and(eq(boards.sprintId, sprintId), isNull(boards.archivedAt))).all().length;
+}
+
+/**
+ * The board every new sprint starts with: the Design Sprint problem map (long-term goal, actors on
+ * the left, steps to the goal on the right, a wall for "How might we" notes), texts in the creator's
+ * language.
+ */
+export function createProblemMapBoard(db: DB, sprintId: string, author: Author, title: string, texts: ProblemMapTexts): Result<{ id: string }> {
+	const doc = new Y.Doc();
+	applyProblemMapTemplate(doc, texts, author);
+	const state = Y.encodeStateAsUpdate(doc);
+	doc.destroy();
+	return createBoard(db, sprintId, author.userId, title, 'problem_map', state);
 }

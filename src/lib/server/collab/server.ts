@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { Connection } from './connection';
 import type { DocStore } from './doc-store';
 import { CLOSE } from './protocol';
@@ -85,6 +86,18 @@ export class CollabServer {
 		for (const conn of this.#connections()) {
 			if (conn.admission.sessionId === sessionId) conn.close(CLOSE.sessionEnded, 'session ended');
 		}
+	}
+
+	/**
+	 * A copy of a document as it is now: the live room's state when it is open (it may hold edits
+	 * newer than what a reader of the store would see mid-flight), else the stored state.
+	 */
+	readDocument(docName: string): Y.Doc {
+		const copy = new Y.Doc();
+		const room = this.rooms.get(docName);
+		if (room && !room.failed) Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+		else for (const update of this.store.load(docName).updates) Y.applyUpdate(copy, update);
+		return copy;
 	}
 
 	/** A document's access changed (archived, deleted): everyone reconnects with the new rights. */

@@ -156,6 +156,47 @@ export const boards = sqliteTable(
 	(t) => [index('boards_sprint_idx').on(t.sprintId)]
 );
 
+/**
+ * Dot voting on a board. The notes in play are fixed when the round starts (`itemIds`, JSON); votes
+ * stay hidden until the facilitator reveals them. Votes live here, not in the shared document,
+ * because everything in a Y.Doc is visible to every client.
+ */
+export const voteRounds = sqliteTable(
+	'vote_rounds',
+	{
+		id: text('id').primaryKey(),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		scope: text('scope').notNull(),
+		itemIds: text('item_ids', { mode: 'json' }).$type<string[]>().notNull(),
+		votesPerPerson: integer('votes_per_person').notNull(),
+		status: text('status', { enum: ['open', 'revealed'] }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		revealedAt: integer('revealed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('vote_rounds_board_idx').on(t.boardId)]
+);
+
+/** One dot. A decider's supervote is marked and counted apart. */
+export const votes = sqliteTable(
+	'votes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => voteRounds.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		supervote: integer('supervote', { mode: 'boolean' }).notNull().default(false),
+		createdAt: createdAt()
+	},
+	(t) => [index('votes_round_idx').on(t.roundId, t.userId)]
+);
+
 /** Append-only Yjs update log per realtime document; compacted into doc_snapshots. */
 export const docUpdates = sqliteTable(
 	'doc_updates',

@@ -6,6 +6,7 @@ import type { DB } from '../db';
 import { coalitionMembers, coalitions, organisations, sprintMembers, sprints, users, type OrganisationKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { newId, newSecret } from '../ids';
+import { createProblemMapBoard } from '../boards/service';
 
 export const DEMO_EMAIL = 'demo@meedoen.local';
 
@@ -49,6 +50,13 @@ export async function seedDemo(db: DB, today = new Date()): Promise<string | nul
 			.values({ id: sprintId, coalitionId, title: 'Sociale uitsluiting jongeren voorkomen', startDate: today.toISOString().slice(0, 10), days: 5, createdBy: userId })
 			.run();
 		tx.insert(sprintMembers).values({ sprintId, userId, role: 'facilitator' }).run();
+		const board = createProblemMapBoard(tx as unknown as DB, sprintId, { userId, name: 'Demo facilitator', organisation: PARTNERS[PARTNERS.length - 1][0] }, 'Probleemkaart', {
+			goal: 'Doel op lange termijn: over twee jaar doet elke jongere in Eindhoven mee, vanuit zijn of haar talent.',
+			actors: 'Wie zijn erbij betrokken? (jongeren, ouders, school, jongerenwerk, gemeente ...)',
+			steps: 'Stappen naar het doel',
+			hmw: 'Hoe zouden we ...? (één vraag per briefje)'
+		});
+		if (!board.ok) throw new Error(`demo problem map: ${board.error}`);
 		seeded = true;
 	});
 	return seeded ? password : null;

@@ -1,0 +1,94 @@
+/**
+ * Dot voting on a board, as JSON: GET the round's state as this person may see it; POST an action
+ * (start and reveal: facilitator; cast and retract: members who may edit; supervote: decider).
+ */
+import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { getDb } from '$lib/server/db';
+import { sprintRole } from '$lib/server/sprints/service';
+import { getBoard } from '$lib/server/boards/service';
+import { notesInScope, readBoard } from '$lib/server/boards/document';
+import { castVote, getRound, latestRound, myVotes, progress, results, retractVote, revealRound, startRound } from '$lib/server/votes/service';
+import { message } from '$lib/i18n/message';
+
+function access(event: RequestEvent) {
+	const user = event.locals.user;
+	if (!user) error(401, 'Not signed in');
+	const db = getDb();
+	const { sprintId, boardId } = event.params as { sprintId: string; boardId: string };
+	const role = sprintRole(db, user.id, sprintId);
+	const board = role ? getBoard(db, sprintId, boardId) : null;
+	if (!role || !board) error(404, 'Not found');
+	return { db, user, role, board, sprintId };
+}
+
+function state(db: ReturnType<typeof getDb>, boardId: string, userId: string) {
+	const round = latestRound(db, boardId);
+	if (!round) return { round: null };
+	const revealed = results(db, round);
+	return {
+		round: { id: round.id, status: round.status, scope: round.scope, itemIds: round.itemIds, votesPerPerson: round.votesPerPerson },
+		mine: myVotes(db, round.id, userId),
+		progress: progress(db, round.id),
+		results: revealed.ok ? revealed.value : null
+	};
+}
+
+export const GET = (event: RequestEvent) => {
+	const { db, user, board } = access(event);
+	return json(state(db, board.id, user.id));
+};
+
+const Action = z.discriminatedUnion('action', [
+	z.object({
+		action: z.literal('start'),
+		votesPerPerson: z.number().int(),
+		scope: z.object({ kind: z.string().max(20).optional(), groupId: z.string().max(64).optional(), itemIds: z.array(z.string().max(64)).max(10_000).optional() })
+	}),
+	z.object({ action: z.enum(['cast', 'retract']), roundId: z.string().max(64), itemId: z.string().max(64), supervote: z.boolean().optional() }),
+	z.object({ action: z.literal('reveal'), roundId: z.string().max(64) })
+]);
+
+function refuse(status: number, key: string) {
+	return json({ error: key, message: message(key) }, { status });
+}
+
+export const POST = async (event: RequestEvent) => {
+	const { db, user, role, board, sprintId } = access(event);
+	let body: unknown;
+	try {
+		body = await event.request.json();
+	} catch {
+		return refuse(400, 'error_bad_request');
+	}
+	const parsed = Action.safeParse(body);
+	if (!parsed.success) return refuse(400, 'error_bad_request');
+	const input = parsed.data;
+	if (board.archivedAt) return refuse(403, 'error_board_archived');
+
+	if (input.action === 'start') {
+		if (role !== 'facilitator') return refuse(403, 'error_forbidden');
+		const doc = readBoard(db, sprintId, board.id);
+		const itemIds = notesInScope(doc, input.scope);
+		doc.destroy();
+		const scope = input.scope.kind ? `kind:${input.scope.kind}` : input.scope.groupId ? `group:${input.scope.groupId}` : input.scope.itemIds ? 'selection' : 'all';
+		const started = startRound(db, board.id, user.id, { scope, itemIds, votesPerPerson: input.votesPerPerson });
+		if (!started.ok) return refuse(400, started.error);
+		return json(state(db, board.id, user.id));
+	}
+
+	const round = getRound(db, board.id, input.roundId);
+	if (!round) return refuse(404, 'error_not_found');
+	if (input.action === 'reveal') {
+		if (role !== 'facilitator') return refuse(403, 'error_forbidden');
+		const revealed = revealRound(db, round);
+		if (!revealed.ok) return refuse(400, revealed.error);
+	} else if (input.action === 'cast') {
+		const cast = castVote(db, round, user.id, role, input.itemId, input.supervote ?? false);
+		if (!cast.ok) return refuse(400, cast.error);
+	} else {
+		const taken = retractVote(db, round, user.id, input.itemId, input.supervote ?? false);
+		if (!taken.ok) return refuse(400, taken.error);
+	}
+	return json(state(db, board.id, user.id));
+};

@@ -1,0 +1,137 @@
+/**
+ * Boards against the built server: the board list's form actions, the realtime board document
+ * (two clients), and dot voting through its JSON endpoint.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addToSprint, connectDoc, createCoalition, createSprint, joinCoalition, postForm, signup, startServer, until, upgradeStatus } from '../support/app-server.js';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let facilitator: { cookie: string; email: string };
+let partner: { cookie: string; email: string };
+let observer: { cookie: string; email: string };
+let sprintId: string;
+let boardId: string;
+
+async function api(cookie: string, method: 'GET' | 'POST', body?: unknown, origin?: string) {
+	const res = await fetch(`${server.url}/sprints/${sprintId}/boards/${boardId}/votes`, {
+		method,
+		headers: { cookie, origin: origin ?? server.url, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body)
+	});
+	return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+function addNote(doc: Y.Doc, id: string, kind: string, text: string) {
+	const note = new Y.Map<unknown>();
+	note.set('id', id);
+	note.set('type', 'note');
+	note.set('kind', kind);
+	note.set('x', 0);
+	note.set('y', 0);
+	note.set('parentId', null);
+	note.set('text', new Y.Text(text));
+	doc.getMap('items').set(id, note);
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	facilitator = await signup(server.url, 'Fenna');
+	partner = await signup(server.url, 'Pim');
+	observer = await signup(server.url, 'Otto');
+	const coalitionId = await createCoalition(server.url, facilitator.cookie);
+	sprintId = await createSprint(server.url, facilitator.cookie, coalitionId);
+	for (const p of [partner, observer]) await joinCoalition(server.url, facilitator.cookie, coalitionId, p.cookie);
+	await addToSprint(server, facilitator.cookie, sprintId, partner.email, 'partner');
+	await addToSprint(server, facilitator.cookie, sprintId, observer.email, 'observer');
+	const created = await postForm(server.url, `/sprints/${sprintId}/boards?/create`, { title: 'Ideeën' }, partner.cookie);
+	expect(created.status).toBe(303);
+	boardId = created.location!.split('/').pop()!;
+});
+
+afterAll(async () => {
+	await server?.stop();
+	server?.cleanup();
+});
+
+describe('boards (integration)', () => {
+	it('gives a new sprint a problem map board laid out from the Design Sprint template', async () => {
+		const page = await fetch(`${server.url}/sprints/${sprintId}/boards`, { headers: { cookie: partner.cookie } }).then((r) => r.text());
+		const match = new RegExp(`href="/sprints/${sprintId}/boards/([a-z2-7]{16})">Probleemkaart<`).exec(page);
+		expect(match).not.toBeNull();
+		const map = connectDoc(server.url, partner.cookie, `sprints/${sprintId}/boards/${match![1]}`);
+		await map.synced;
+		const kinds = [...map.doc.getMap<Y.Map<unknown>>('items').values()].map((item) => item.get('type'));
+		expect(kinds.filter((k) => k === 'group').length).toBeGreaterThanOrEqual(3);
+		const titles = [...map.doc.getMap<Y.Map<unknown>>('items').values()].map((item) => String(item.get('title') ?? item.get('text') ?? ''));
+		expect(titles.some((t) => t.includes('Hoe zouden we'))).toBe(true);
+		map.destroy();
+	});
+
+	it('serves an existing board to members, live, and refuses unknown boards and observers\' edits', async () => {
+		const name = `sprints/${sprintId}/boards/${boardId}`;
+		expect(await upgradeStatus(server.url, `/collab/sprints/${sprintId}/boards/aaaaaaaaaaaaaaaa`, { origin: server.url, cookie: partner.cookie })).toBe(404);
+		const a = connectDoc(server.url, facilitator.cookie, name);
+		const b = connectDoc(server.url, partner.cookie, name);
+		const o = connectDoc(server.url, observer.cookie, name);
+		await Promise.all([a.synced, b.synced, o.synced]);
+		addNote(a.doc, 'n1', 'idea', 'Buddy uit de buurt');
+		addNote(b.doc, 'n2', 'idea', 'Talentenkaart');
+		addNote(b.doc, 'n3', 'hmw', 'Hoe zouden we ...?');
+		addNote(o.doc, 'n4', 'idea', 'observer note');
+		await until(() => a.doc.getMap('items').size >= 3 && b.doc.getMap('items').size >= 3);
+		await new Promise((r) => setTimeout(r, 200));
+		expect([...a.doc.getMap('items').keys()].sort()).toEqual(['n1', 'n2', 'n3']);
+		a.destroy();
+		b.destroy();
+		o.destroy();
+	});
+
+	it('only lets the facilitator archive, and only within the sprint', async () => {
+		expect((await postForm(server.url, `/sprints/${sprintId}/boards?/archive`, { boardId, archived: 'true' }, partner.cookie)).status).toBe(403);
+		expect((await postForm(server.url, `/sprints/${sprintId}/boards?/rename`, { boardId, title: '' }, partner.cookie)).status).toBe(400);
+	});
+
+	it('runs a dot vote: hidden while open, revealed by the facilitator, supervote apart', async () => {
+		expect((await api(partner.cookie, 'POST', { action: 'start', votesPerPerson: 2, scope: { kind: 'idea' } })).status).toBe(403);
+		const started = await api(facilitator.cookie, 'POST', { action: 'start', votesPerPerson: 2, scope: { kind: 'idea' } });
+		expect(started.status).toBe(200);
+		expect(started.body.round.itemIds.sort()).toEqual(['n1', 'n2']);
+		const roundId = started.body.round.id;
+		expect((await api(partner.cookie, 'POST', { action: 'cast', roundId, itemId: 'n1' })).status).toBe(200);
+		expect((await api(partner.cookie, 'POST', { action: 'cast', roundId, itemId: 'n1' })).status).toBe(200);
+		const over = await api(partner.cookie, 'POST', { action: 'cast', roundId, itemId: 'n2' });
+		expect(over.status).toBe(400);
+		expect(over.body.message).toContain('stemmen zijn op');
+		expect((await api(partner.cookie, 'POST', { action: 'cast', roundId, itemId: 'n3' })).body.error).toBe('error_vote_item_not_in_round');
+		expect((await api(observer.cookie, 'POST', { action: 'cast', roundId, itemId: 'n2' })).body.error).toBe('error_vote_observer');
+		expect((await api(facilitator.cookie, 'POST', { action: 'cast', roundId, itemId: 'n2' })).status).toBe(200);
+		// While open, nobody sees per-note counts: only progress.
+		const seen = await api(facilitator.cookie, 'GET');
+		expect(seen.body.results).toBeNull();
+		expect(seen.body.progress).toEqual({ voters: 2, dots: 3 });
+		expect(JSON.stringify(seen.body)).not.toContain('"votes"');
+		expect((await api(partner.cookie, 'POST', { action: 'reveal', roundId })).status).toBe(403);
+		expect((await api(facilitator.cookie, 'POST', { action: 'reveal', roundId })).status).toBe(200);
+		const revealed = await api(observer.cookie, 'GET');
+		expect(revealed.body.results).toEqual([
+			{ itemId: 'n1', votes: 2, supervotes: 0 },
+			{ itemId: 'n2', votes: 1, supervotes: 0 }
+		]);
+	});
+
+	it('refuses bad input, foreign origins and outsiders without changing anything', async () => {
+		expect((await api(facilitator.cookie, 'POST', { action: 'explode' })).status).toBe(400);
+		const res = await fetch(`${server.url}/sprints/${sprintId}/boards/${boardId}/votes`, {
+			method: 'POST',
+			headers: { cookie: facilitator.cookie, origin: server.url, 'content-type': 'application/json' },
+			body: '{not json'
+		});
+		expect(res.status).toBe(400);
+		expect((await api(facilitator.cookie, 'POST', { action: 'start', votesPerPerson: 2, scope: {} }, 'http://evil.example')).status).toBe(403);
+		const outsider = await signup(server.url, 'Xavi');
+		expect((await api(outsider.cookie, 'GET')).status).toBe(404);
+		expect((await api('', 'GET')).status).toBe(401);
+	});
+});
