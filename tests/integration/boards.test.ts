@@ -121,6 +121,19 @@ describe('boards (integration)', () => {
 		]);
 	});
 
+	it('lists idea notes with their revealed votes on the Ideas page, where only the facilitator chooses', async () => {
+		const page = await fetch(`${server.url}/sprints/${sprintId}/ideas`, { headers: { cookie: partner.cookie } }).then((r) => r.text());
+		expect(page).toContain('Buddy uit de buurt');
+		expect(page).toContain('Talentenkaart');
+		expect(page).not.toContain('Hoe zouden we ...?');
+		expect(page).toContain('2 stemmen');
+		expect((await postForm(server.url, `/sprints/${sprintId}/ideas?/select`, { boardId, itemId: 'n1', selected: 'true' }, partner.cookie)).status).toBe(403);
+		expect((await postForm(server.url, `/sprints/${sprintId}/ideas?/select`, { boardId, itemId: 'n3', selected: 'true' }, facilitator.cookie)).status).toBe(400);
+		expect((await postForm(server.url, `/sprints/${sprintId}/ideas?/select`, { boardId, itemId: 'n1', selected: 'true' }, facilitator.cookie)).status).toBe(200);
+		const after = await fetch(`${server.url}/sprints/${sprintId}/ideas`, { headers: { cookie: observer.cookie } }).then((r) => r.text());
+		expect(after).toContain('1 gekozen om te testen');
+	});
+
 	it('refuses bad input, foreign origins and outsiders without changing anything', async () => {
 		expect((await api(facilitator.cookie, 'POST', { action: 'explode' })).status).toBe(400);
 		const res = await fetch(`${server.url}/sprints/${sprintId}/boards/${boardId}/votes`, {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -195,6 +195,29 @@ export const votes = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('votes_round_idx').on(t.roundId, t.userId)]
+);
+
+/**
+ * Ideas (notes of kind "idea" on a board) the facilitator chose to test with young people. The
+ * text is kept as it was when chosen: what young people see must not change under them.
+ */
+export const ideaSelections = sqliteTable(
+	'idea_selections',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		boardId: text('board_id')
+			.notNull()
+			.references(() => boards.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		text: text('text').notNull(),
+		authorOrganisation: text('author_organisation').notNull(),
+		selectedBy: text('selected_by').references(() => users.id, { onDelete: 'set null' }),
+		selectedAt: createdAt()
+	},
+	(t) => [uniqueIndex('idea_selections_item_idx').on(t.boardId, t.itemId), index('idea_selections_sprint_idx').on(t.sprintId)]
 );
 
 /** Append-only Yjs update log per realtime document; compacted into doc_snapshots. */

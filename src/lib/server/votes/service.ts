@@ -17,6 +17,13 @@ export function latestRound(db: DB, boardId: string): VoteRound | null {
 	return db.select().from(voteRounds).where(eq(voteRounds.boardId, boardId)).orderBy(sql`rowid desc`).limit(1).get() ?? null;
 }
 
+/** The last round whose result is shown (an open round's votes stay hidden). */
+export function latestRevealedRound(db: DB, boardId: string): VoteRound | null {
+	return (
+		db.select().from(voteRounds).where(and(eq(voteRounds.boardId, boardId), eq(voteRounds.status, 'revealed'))).orderBy(sql`rowid desc`).limit(1).get() ?? null
+	);
+}
+
 export function getRound(db: DB, boardId: string, roundId: string): VoteRound | null {
 	return db.select().from(voteRounds).where(and(eq(voteRounds.id, roundId), eq(voteRounds.boardId, boardId))).get() ?? null;
 }
