@@ -276,7 +276,7 @@ describe('board model: arrows', () => {
 		expect(readEdges(doc)).toEqual([{ id: e, source: a, target: b, label: 'leidt tot' }]);
 		setEdgeLabel(doc, e, 'x'.repeat(500));
 		expect(readEdges(doc)[0].label).toHaveLength(200);
-		expect(toFlow(doc).edges[0]).toMatchObject({ id: e, source: a, target: b, markerEnd: 'arrowclosed' });
+		expect(toFlow(doc).edges[0]).toMatchObject({ id: e, source: a, target: b, type: 'arrow', markerEnd: { type: 'arrowclosed' } });
 		expect(deleteEdge(doc, e)).toBe(true);
 		expect(readEdges(doc)).toEqual([]);
 	});
@@ -371,7 +371,7 @@ describe('board model: flow', () => {
 		});
 		expect(flow.nodes[2]).not.toHaveProperty('extent');
 		expect(flow.nodes[1]).not.toHaveProperty('parentId');
-		expect(flow.edges).toEqual([{ id: e, source: n0, target: n1, data: { label: '' }, markerEnd: 'arrowclosed' }]);
+		expect(flow.edges).toEqual([{ id: e, source: n0, target: n1, type: 'arrow', data: { label: '' }, markerEnd: { type: 'arrowclosed', width: 18, height: 18 } }]);
 	});
 
 	it('reads broken values from a hostile client safely', () => {

@@ -17,7 +17,7 @@
  */
 import Papa from 'papaparse';
 import * as Y from 'yjs';
-import type { Edge, Node } from '@xyflow/svelte';
+import type { Edge, EdgeMarker, Node } from '@xyflow/svelte';
 import { diffText } from '$lib/collab/text-diff';
 
 export const MAX_ITEMS = 10_000;
@@ -617,7 +617,9 @@ export function edgeToFlow(edge: EdgeItem): BoardEdge {
 		target: edge.target,
 		...(edge.label ? { label: edge.label } : {}),
 		data: { label: edge.label },
-		markerEnd: 'arrowclosed'
+		type: 'arrow',
+		// An object, so xyflow draws the marker (a string would name an existing <marker>).
+		markerEnd: { type: 'arrowclosed', width: 18, height: 18 } as EdgeMarker
 	};
 }
 

@@ -1,0 +1,206 @@
+import * as Y from 'yjs';
+import { edgeToFlow, itemToNode, items, edges as edgesOf, moveItem, readEdges, readItem, readItems, type BoardEdge, type BoardNode, type Item } from './model';
+
+/** How often a dragged item's position is sent to the others while it moves (ms). */
+const LIVE_MOVE_MS = 60;
+
+type Options = {
+	/** This person's transaction origin (their undo manager tracks it). */
+	origin: unknown;
+	/** May this person change the board right now (not read-only, board not locked)? */
+	canEdit: () => boolean;
+	/** Screen-reader name of an item. */
+	describe: (item: Item) => string;
+};
+
+/**
+ * The board as xyflow sees it, kept in step with the Y.Doc. The document is the only source of
+ * truth: nodes and edges are re-derived from it on every change, incrementally (only the items that
+ * changed get new node objects, so xyflow re-renders only those). What xyflow adds (selection,
+ * measured sizes, a drag in progress) is carried over. Moves made in xyflow (dragging, arrow keys)
+ * are written back into the document with this person's origin.
+ */
+export class BoardView {
+	nodes = $state.raw<BoardNode[]>([]);
+	edges = $state.raw<BoardEdge[]>([]);
+	readonly #doc: Y.Doc;
+	readonly #options: Options;
+	/** Nodes exactly as derived from the document, by id. */
+	#base = new Map<string, BoardNode>();
+	/** Selected ids in the order they were selected (an arrow goes from the first to the second). */
+	#order: string[] = [];
+	#pending = new Map<string, { x: number; y: number }>();
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	#unobserve: () => void;
+
+	constructor(doc: Y.Doc, options: Options) {
+		this.#doc = doc;
+		this.#options = options;
+		const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => this.#onItems(events);
+		const onEdges = () => this.#rebuildEdges();
+		items(doc).observeDeep(onItems);
+		edgesOf(doc).observeDeep(onEdges);
+		this.#unobserve = () => {
+			items(doc).unobserveDeep(onItems);
+			edgesOf(doc).unobserveDeep(onEdges);
+		};
+		this.#rebuildAll();
+	}
+
+	destroy() {
+		this.#unobserve();
+		if (this.#timer) clearTimeout(this.#timer);
+	}
+
+	/** Re-derives everything (after the rights changed: what is draggable changes). */
+	refresh() {
+		this.#rebuildAll(true);
+	}
+
+	/** The plain item behind a node, as last read from the document. */
+	item(id: string): Item | undefined {
+		return this.#base.get(id)?.data.item;
+	}
+
+	/** The selected items, in the order they were selected. */
+	get selectedIds(): string[] {
+		const selected = new Set(this.nodes.filter((n) => n.selected).map((n) => n.id));
+		return [...this.#order.filter((id) => selected.has(id)), ...[...selected].filter((id) => !this.#order.includes(id))];
+	}
+
+	get selectedEdgeIds(): string[] {
+		return this.edges.filter((e) => e.selected).map((e) => e.id);
+	}
+
+	/** Selects exactly these items (and no arrows). */
+	select(ids: Iterable<string>) {
+		const wanted = new Set(ids);
+		this.nodes = this.nodes.map((n) => (!!n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) }));
+		this.edges = this.edges.map((e) => (e.selected ? { ...e, selected: false } : e));
+		this.#order = [...wanted];
+	}
+
+	#remember(nodes: BoardNode[]) {
+		const selected = nodes.filter((n) => n.selected).map((n) => n.id);
+		this.#order = [...this.#order.filter((id) => selected.includes(id)), ...selected.filter((id) => !this.#order.includes(id))];
+	}
+
+	/** xyflow hands back its nodes (selection, sizes, positions): moved items are written to the document. */
+	setNodes(next: BoardNode[]) {
+		this.nodes = next;
+		this.#remember(next);
+		if (!this.#options.canEdit()) return;
+		const moved: [string, number, number][] = [];
+		for (const node of next) {
+			const base = this.#base.get(node.id);
+			if (!base || (node.position.x === base.position.x && node.position.y === base.position.y)) continue;
+			if (node.dragging) {
+				this.#pending.set(node.id, { ...node.position });
+				this.#timer ??= setTimeout(() => this.#flush(), LIVE_MOVE_MS);
+			} else {
+				this.#pending.delete(node.id);
+				moved.push([node.id, node.position.x, node.position.y]);
+			}
+		}
+		if (moved.length) this.#doc.transact(() => moved.forEach(([id, x, y]) => moveItem(this.#doc, id, x, y, this.#options.origin)), this.#options.origin);
+	}
+
+	setEdges(next: BoardEdge[]) {
+		this.edges = next;
+	}
+
+	#flush() {
+		this.#timer = null;
+		const moves = [...this.#pending];
+		this.#pending.clear();
+		if (!moves.length || !this.#options.canEdit()) return;
+		this.#doc.transact(() => {
+			for (const [id, { x, y }] of moves) moveItem(this.#doc, id, x, y, this.#options.origin);
+		}, this.#options.origin);
+	}
+
+	#onItems(events: Y.YEvent<Y.AbstractType<unknown>>[]) {
+		const map = items(this.#doc);
+		const changed = new Set<string>();
+		let structural = false;
+		for (const event of events) {
+			if (event.target === map) {
+				for (const key of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(key);
+				structural = true;
+			} else {
+				const id = event.path[0];
+				if (typeof id !== 'string') continue;
+				changed.add(id);
+				// A group that moves into another group changes how deep everything inside it is.
+				if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('parentId') && this.#base.get(id)?.type === 'group') structural = true;
+			}
+		}
+		if (structural && [...changed].some((id) => this.#base.get(id)?.type === 'group' || map.get(id)?.get('type') === 'group')) {
+			this.#rebuildAll();
+			return;
+		}
+		for (const id of changed) {
+			const item = readItem(this.#doc, id);
+			if (item) this.#base.set(id, itemToNode(item));
+			else this.#base.delete(id);
+		}
+		this.#merge();
+		if (structural) this.#rebuildEdges();
+	}
+
+	#rebuildAll(redecorate = false) {
+		this.#base = new Map(readItems(this.#doc).map((item) => [item.id, itemToNode(item)]));
+		this.#merge(redecorate);
+		this.#rebuildEdges();
+	}
+
+	#depth(node: BoardNode): number {
+		let depth = 0;
+		let parent = node.parentId;
+		while (parent && depth < 64) {
+			depth++;
+			parent = this.#base.get(parent)?.parentId;
+		}
+		return depth;
+	}
+
+	/** Builds the xyflow array: parents before children, frames under notes, then by z. */
+	#merge(redecorate = false) {
+		const prevById = new Map(this.nodes.map((n) => [n.id, n]));
+		const list = [...this.#base.values()].map((node) => ({ node, depth: this.#depth(node) }));
+		list.sort(
+			(a, b) =>
+				a.depth - b.depth ||
+				Number(b.node.type === 'group') - Number(a.node.type === 'group') ||
+				a.node.data.item.z - b.node.data.item.z ||
+				a.node.id.localeCompare(b.node.id)
+		);
+		const canEdit = this.#options.canEdit();
+		this.nodes = list.map(({ node: base }) => {
+			const prev = prevById.get(base.id);
+			if (prev && prev.data === base.data && !redecorate) return prev;
+			const locked = base.data.item.locked;
+			return {
+				...base,
+				position: prev?.dragging ? prev.position : base.position,
+				selected: prev?.selected ?? false,
+				dragging: prev?.dragging ?? false,
+				...(prev?.measured ? { measured: prev.measured } : {}),
+				draggable: canEdit && !locked,
+				deletable: canEdit && !locked,
+				connectable: canEdit,
+				ariaLabel: this.#options.describe(base.data.item)
+			} as BoardNode;
+		});
+	}
+
+	#rebuildEdges() {
+		const prevById = new Map(this.edges.map((e) => [e.id, e]));
+		const canEdit = this.#options.canEdit();
+		this.edges = readEdges(this.#doc).map((edge) => {
+			const prev = prevById.get(edge.id);
+			if (prev && prev.source === edge.source && prev.target === edge.target && prev.data?.label === edge.label && prev.deletable === canEdit) return prev;
+			return { ...edgeToFlow(edge), selected: prev?.selected ?? false, deletable: canEdit };
+		});
+	}
+}

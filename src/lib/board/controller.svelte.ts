@@ -1,0 +1,285 @@
+import { getContext, setContext } from 'svelte';
+import { createSubscriber } from 'svelte/reactivity';
+import * as Y from 'yjs';
+import { m } from '$lib/paraglide/messages.js';
+import { BoardView } from './board-view.svelte';
+import {
+	addImportedNotes,
+	connect,
+	createGroup,
+	createLabel,
+	createNote,
+	deleteEdge,
+	deleteItems,
+	duplicateItems,
+	edges,
+	GRID,
+	isBoardLocked,
+	items,
+	meta,
+	moveItem,
+	resizeItem,
+	setBoardLocked,
+	setColor,
+	setEdgeLabel,
+	setKind,
+	setLocked,
+	setParent,
+	SIZES,
+	type Author,
+	type BoardError,
+	type ImportedNote,
+	type Item,
+	type NoteColor,
+	type NoteKind
+} from './model';
+
+export type Point = { x: number; y: number };
+/** What the controller needs from xyflow: the measured, absolute place of a node. */
+export type Rect = { x: number; y: number; width: number; height: number };
+
+const KEY = Symbol('board');
+
+export function kindLabel(kind: NoteKind): string {
+	return { note: m.board_kind_note, hmw: m.board_kind_hmw, idea: m.board_kind_idea, question: m.board_kind_question, quote: m.board_kind_quote }[kind]();
+}
+
+export function colorLabel(color: NoteColor): string {
+	return { yellow: m.board_color_yellow, orange: m.board_color_orange, pink: m.board_color_pink, purple: m.board_color_purple, blue: m.board_color_blue, green: m.board_color_green }[color]();
+}
+
+/** The screen-reader name of an item. */
+export function describeItem(item: Item): string {
+	if (item.type === 'group') return m.board_group_aria({ title: item.title || m.board_untitled() });
+	if (item.type === 'label') return m.board_label_aria({ text: item.text.slice(0, 80) || m.board_empty() });
+	const author = item.author.organisation ? `${item.author.name}, ${item.author.organisation}` : item.author.name;
+	return m.board_note_aria({ kind: kindLabel(item.kind), author: author || '?' });
+}
+
+/**
+ * One person's editing session on a board: their undo history (their own changes only), what they
+ * are editing, and every edit as a verb, each written with their own transaction origin.
+ */
+export class BoardController {
+	readonly doc: Y.Doc;
+	readonly view: BoardView;
+	readonly undoManager: Y.UndoManager;
+	/** This person's transaction origin: an object nobody else holds. */
+	readonly origin: { board: true; userId: string };
+	readonly me: Author;
+	readonly facilitator: boolean;
+	/** The item whose text is being edited here. */
+	editingId = $state<string | null>(null);
+	/** A message for everyone using this screen (board full, import done). */
+	notice = $state<{ text: string; error: boolean } | null>(null);
+	#canUndo = $state(false);
+	#canRedo = $state(false);
+	#readOnly: () => boolean;
+	#subscribeMeta: () => void;
+
+	constructor(doc: Y.Doc, me: Author, options: { readOnly: () => boolean; facilitator: boolean }) {
+		this.doc = doc;
+		this.me = me;
+		this.facilitator = options.facilitator;
+		this.#readOnly = options.readOnly;
+		this.origin = { board: true, userId: me.userId };
+		this.undoManager = new Y.UndoManager([items(doc), edges(doc)], { trackedOrigins: new Set([this.origin]), captureTimeout: 600 });
+		const onStack = () => {
+			this.#canUndo = this.undoManager.canUndo();
+			this.#canRedo = this.undoManager.canRedo();
+		};
+		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, onStack);
+		this.#subscribeMeta = createSubscriber((update) => {
+			meta(doc).observe(update);
+			return () => meta(doc).unobserve(update);
+		});
+		this.view = new BoardView(doc, { origin: this.origin, canEdit: () => this.canEdit, describe: describeItem });
+	}
+
+	destroy() {
+		this.view.destroy();
+		this.undoManager.destroy();
+	}
+
+	get boardLocked(): boolean {
+		this.#subscribeMeta();
+		return isBoardLocked(this.doc);
+	}
+
+	/** Observers never edit; on a locked board only the facilitator does. */
+	get canEdit(): boolean {
+		return !this.#readOnly() && (!this.boardLocked || this.facilitator);
+	}
+
+	get canUndo() {
+		return this.#canUndo && this.canEdit;
+	}
+
+	get canRedo() {
+		return this.#canRedo && this.canEdit;
+	}
+
+	undo() {
+		if (this.canEdit) this.undoManager.undo();
+	}
+
+	redo() {
+		if (this.canEdit) this.undoManager.redo();
+	}
+
+	#fail(error: BoardError['error']) {
+		this.notice = { text: error === 'board_full' ? m.board_full() : m.board_error(), error: true };
+	}
+
+	/** Creates an item centred on `at` (flow coordinates), selects it and starts editing its text. */
+	add(type: 'note' | 'label' | 'group', at: Point, options: { kind?: NoteKind; color?: NoteColor; snap?: boolean } = {}): string | null {
+		if (!this.canEdit) return null;
+		const size = SIZES[type];
+		const round = (v: number) => (options.snap ? Math.round(v / GRID) * GRID : Math.round(v));
+		const place = { x: round(at.x - size.width / 2), y: round(at.y - size.height / 2), author: this.me };
+		this.undoManager.stopCapturing();
+		const result =
+			type === 'note'
+				? createNote(this.doc, { ...place, kind: options.kind, color: options.color }, this.origin)
+				: type === 'label'
+					? createLabel(this.doc, place, this.origin)
+					: createGroup(this.doc, { ...place, title: m.board_new_group_title() }, this.origin);
+		if (!result.ok) {
+			this.#fail(result.error);
+			return null;
+		}
+		this.view.select([result.id]);
+		this.editingId = result.id;
+		return result.id;
+	}
+
+	deleteSelection() {
+		if (!this.canEdit) return;
+		const ids = this.view.selectedIds;
+		const edgeIds = this.view.selectedEdgeIds;
+		if (!ids.length && !edgeIds.length) return;
+		this.undoManager.stopCapturing();
+		this.doc.transact(() => {
+			for (const id of edgeIds) deleteEdge(this.doc, id, this.origin);
+			deleteItems(this.doc, ids, this.origin);
+		}, this.origin);
+		if (this.editingId && ids.includes(this.editingId)) this.editingId = null;
+	}
+
+	duplicateSelection(ids = this.view.selectedIds) {
+		if (!this.canEdit || !ids.length) return;
+		this.undoManager.stopCapturing();
+		const result = duplicateItems(this.doc, ids, { by: this.me }, this.origin);
+		if (!result.ok) return this.#fail(result.error);
+		// Select the outermost copies (what is inside a copied group comes along).
+		this.view.select(result.ids.filter((id) => !result.ids.includes(this.view.item(id)?.parentId ?? '')));
+	}
+
+	/** Draws an arrow from the first to the second of two items. */
+	connect(source: string, target: string) {
+		if (!this.canEdit) return null;
+		this.undoManager.stopCapturing();
+		return connect(this.doc, source, target, '', this.origin);
+	}
+
+	setEdgeLabel(id: string, label: string) {
+		if (this.canEdit) setEdgeLabel(this.doc, id, label, this.origin);
+	}
+
+	setKind(ids: string[], kind: NoteKind) {
+		if (!this.canEdit) return;
+		this.undoManager.stopCapturing();
+		this.doc.transact(() => ids.forEach((id) => setKind(this.doc, id, kind, this.origin)), this.origin);
+	}
+
+	setColor(ids: string[], color: NoteColor) {
+		if (!this.canEdit) return;
+		this.undoManager.stopCapturing();
+		this.doc.transact(() => ids.forEach((id) => setColor(this.doc, id, color, this.origin)), this.origin);
+	}
+
+	/** Facilitator only: lock or unlock items. */
+	setLocked(ids: string[], locked: boolean) {
+		if (!this.canEdit || !this.facilitator) return;
+		setLocked(this.doc, ids, locked, this.origin);
+	}
+
+	/** Facilitator only: lock or unlock the whole board (not part of anyone's undo). */
+	setBoardLocked(locked: boolean) {
+		if (!this.#readOnly() && this.facilitator) setBoardLocked(this.doc, locked, this.origin);
+	}
+
+	resize(id: string, rect: Rect) {
+		if (!this.canEdit) return;
+		this.doc.transact(() => {
+			resizeItem(this.doc, id, Math.round(rect.width), Math.round(rect.height), this.origin);
+			moveItem(this.doc, id, rect.x, rect.y, this.origin);
+		}, this.origin);
+	}
+
+	startDrag() {
+		this.undoManager.stopCapturing();
+	}
+
+	/**
+	 * After a drag: an item dropped with its centre inside a frame goes into that frame (the
+	 * innermost one), an item dropped outside its frame comes out of it. A frame only goes into
+	 * another frame when it fits inside entirely.
+	 */
+	finishDrag(ids: string[], rectOf: (id: string) => Rect | null) {
+		if (!this.canEdit) return;
+		const groups = this.view.nodes.filter((n) => n.type === 'group');
+		for (const id of ids) {
+			const item = this.view.item(id);
+			const rect = rectOf(id);
+			if (!item || !rect) continue;
+			const cx = rect.x + rect.width / 2;
+			const cy = rect.y + rect.height / 2;
+			let best: { id: string; area: number } | null = null;
+			for (const group of groups) {
+				if (group.id === id || this.#isInside(group.id, id)) continue;
+				const g = rectOf(group.id);
+				if (!g) continue;
+				const fits =
+					item.type === 'group'
+						? rect.x >= g.x && rect.y >= g.y && rect.x + rect.width <= g.x + g.width && rect.y + rect.height <= g.y + g.height
+						: cx >= g.x && cy >= g.y && cx <= g.x + g.width && cy <= g.y + g.height;
+				const area = g.width * g.height;
+				if (fits && (!best || area < best.area)) best = { id: group.id, area };
+			}
+			const target = best?.id ?? null;
+			if (target !== item.parentId) setParent(this.doc, id, target, this.origin);
+		}
+	}
+
+	/** Is `id` inside `ancestor` (at any depth)? */
+	#isInside(id: string, ancestor: string): boolean {
+		let parent = this.view.item(id)?.parentId ?? null;
+		for (let i = 0; parent && i < 64; i++) {
+			if (parent === ancestor) return true;
+			parent = this.view.item(parent)?.parentId ?? null;
+		}
+		return false;
+	}
+
+	importNotes(notes: ImportedNote[], at: Point): boolean {
+		if (!this.canEdit) return false;
+		this.undoManager.stopCapturing();
+		const result = addImportedNotes(this.doc, notes, this.me, { x: Math.round(at.x), y: Math.round(at.y) }, this.origin);
+		if (!result.ok) {
+			this.#fail(result.error);
+			return false;
+		}
+		this.view.select(result.ids);
+		this.notice = { text: m.board_import_done({ count: result.ids.length }), error: false };
+		return true;
+	}
+}
+
+export function setBoardContext(controller: BoardController) {
+	setContext(KEY, controller);
+}
+
+export function getBoardContext(): BoardController {
+	return getContext<BoardController>(KEY);
+}
