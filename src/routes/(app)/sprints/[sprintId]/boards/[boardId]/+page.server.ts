@@ -1,0 +1,23 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { canEdit, requireSprint, requireUser } from '$lib/server/auth/guards';
+import { boardDocName, getBoard } from '$lib/server/boards/service';
+import { getSprint, memberOrganisation } from '$lib/server/sprints/service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { sprintId, boardId } = event.params;
+	const role = requireSprint(db, user, sprintId);
+	const board = getBoard(db, sprintId, boardId);
+	if (!board) error(404, 'Not found');
+	return {
+		sprint: getSprint(db, sprintId)!,
+		board: { id: board.id, title: board.title, archived: !!board.archivedAt },
+		role,
+		canEdit: canEdit(role) && !board.archivedAt,
+		docName: boardDocName(sprintId, boardId),
+		me: { userId: user.id, name: user.name, organisation: memberOrganisation(db, user.id, sprintId) }
+	};
+};
