@@ -132,10 +132,10 @@ export class BoardView {
 				if (typeof id !== 'string') continue;
 				changed.add(id);
 				// A group that moves into another group changes how deep everything inside it is.
-				if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('parentId') && this.#base.get(id)?.type === 'group') structural = true;
+				if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('parentId') && this.#base.get(id)?.data.item.type === 'group') structural = true;
 			}
 		}
-		if (structural && [...changed].some((id) => this.#base.get(id)?.type === 'group' || map.get(id)?.get('type') === 'group')) {
+		if (structural && [...changed].some((id) => this.#base.get(id)?.data.item.type === 'group' || map.get(id)?.get('type') === 'group')) {
 			this.#rebuildAll();
 			return;
 		}
@@ -171,7 +171,7 @@ export class BoardView {
 		list.sort(
 			(a, b) =>
 				a.depth - b.depth ||
-				Number(b.node.type === 'group') - Number(a.node.type === 'group') ||
+				Number(b.node.data.item.type === 'group') - Number(a.node.data.item.type === 'group') ||
 				a.node.data.item.z - b.node.data.item.z ||
 				a.node.id.localeCompare(b.node.id)
 		);

@@ -137,6 +137,12 @@ export class BoardController {
 		const size = SIZES[type];
 		const round = (v: number) => (options.snap ? Math.round(v / GRID) * GRID : Math.round(v));
 		const place = { x: round(at.x - size.width / 2), y: round(at.y - size.height / 2), author: this.me };
+		// Not exactly on top of an item made at the same spot before: a little lower and to the right.
+		const taken = (x: number, y: number) => this.view.nodes.some((n) => !n.parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8);
+		for (let i = 0; i < 50 && taken(place.x, place.y); i++) {
+			place.x += GRID * 1.5;
+			place.y += GRID * 1.5;
+		}
 		this.undoManager.stopCapturing();
 		const result =
 			type === 'note'
@@ -228,7 +234,7 @@ export class BoardController {
 	 */
 	finishDrag(ids: string[], rectOf: (id: string) => Rect | null) {
 		if (!this.canEdit) return;
-		const groups = this.view.nodes.filter((n) => n.type === 'group');
+		const groups = this.view.nodes.filter((n) => n.data.item.type === 'group');
 		for (const id of ids) {
 			const item = this.view.item(id);
 			const rect = rectOf(id);

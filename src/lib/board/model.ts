@@ -589,14 +589,15 @@ export function readItems(doc: Y.Doc): Item[] {
 export type NoteData = { item: NoteItem };
 export type LabelData = { item: LabelItem };
 export type GroupData = { item: GroupItem };
-export type BoardNode = Node<NoteData, 'note'> | Node<LabelData, 'label'> | Node<GroupData, 'group'>;
+/** Node types: 'note', 'label' and 'frame' (a group; xyflow's own 'group' type has styles of its own). */
+export type BoardNode = Node<NoteData, 'note'> | Node<LabelData, 'label'> | Node<GroupData, 'frame'>;
 export type BoardEdge = Edge<{ label: string }>;
 
 /** One item as an xyflow node: `data.item` is the plain item (text included, as text). */
 export function itemToNode(item: Item): BoardNode {
 	const node = {
 		id: item.id,
-		type: item.type,
+		type: item.type === 'group' ? 'frame' : item.type,
 		position: { x: item.x, y: item.y },
 		width: item.width,
 		height: item.height,
@@ -605,7 +606,9 @@ export function itemToNode(item: Item): BoardNode {
 		...(item.parentId ? { parentId: item.parentId } : {}),
 		draggable: !item.locked,
 		deletable: !item.locked,
-		class: `board-${item.type}${item.locked ? ' locked' : ''}`
+		class: `board-${item.type}${item.locked ? ' locked' : ''}`,
+		// For tests and styles: which frame the item is in.
+		domAttributes: { 'data-parent': item.parentId ?? '' }
 	};
 	return node as BoardNode;
 }
