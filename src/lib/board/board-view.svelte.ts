@@ -75,7 +75,11 @@ export class BoardView {
 	/** Selects exactly these items (and no arrows). */
 	select(ids: Iterable<string>) {
 		const wanted = new Set(ids);
-		this.nodes = this.nodes.map((n) => (!!n.selected === wanted.has(n.id) ? n : { ...n, selected: wanted.has(n.id) }));
+		const canEdit = this.#options.canEdit();
+		this.nodes = this.nodes.map((n) => {
+			const selected = wanted.has(n.id);
+			return !!n.selected === selected ? n : { ...n, selected, draggable: this.#draggable(n.data.item, selected, canEdit) };
+		});
 		this.edges = this.edges.map((e) => (e.selected ? { ...e, selected: false } : e));
 		this.#order = [...wanted];
 	}
@@ -87,9 +91,11 @@ export class BoardView {
 
 	/** xyflow hands back its nodes (selection, sizes, positions): moved items are written to the document. */
 	setNodes(next: BoardNode[]) {
-		this.nodes = next;
+		const canEdit = this.#options.canEdit();
+		// A frame can be dragged once it is selected (see #draggable).
+		this.nodes = next.map((n) => (n.data.item.type === 'group' && n.draggable !== this.#draggable(n.data.item, !!n.selected, canEdit) ? { ...n, draggable: !n.draggable } : n));
 		this.#remember(next);
-		if (!this.#options.canEdit()) return;
+		if (!canEdit) return;
 		const moved: [string, number, number][] = [];
 		for (const node of next) {
 			const base = this.#base.get(node.id);
@@ -107,6 +113,14 @@ export class BoardView {
 
 	setEdges(next: BoardEdge[]) {
 		this.edges = next;
+	}
+
+	/**
+	 * Frames are big: an unselected frame is background, so a finger or mouse on it pans and pinches
+	 * the board. Tapped once (selected) it can be dragged, like a note.
+	 */
+	#draggable(item: Item, selected: boolean, canEdit: boolean): boolean {
+		return canEdit && !item.locked && (item.type !== 'group' || selected);
 	}
 
 	#flush() {
@@ -186,7 +200,7 @@ export class BoardView {
 				selected: prev?.selected ?? false,
 				dragging: prev?.dragging ?? false,
 				...(prev?.measured ? { measured: prev.measured } : {}),
-				draggable: canEdit && !locked,
+				draggable: this.#draggable(base.data.item, !!prev?.selected, canEdit),
 				deletable: canEdit && !locked,
 				connectable: canEdit,
 				ariaLabel: this.#options.describe(base.data.item)

@@ -68,8 +68,7 @@ export class BoardController {
 	readonly origin: { board: true; userId: string };
 	readonly me: Author;
 	readonly facilitator: boolean;
-	/** The item whose text is being edited here. */
-	editingId = $state<string | null>(null);
+	#editingId = $state<string | null>(null);
 	/** A message for everyone using this screen (board full, import done). */
 	notice = $state<{ text: string; error: boolean } | null>(null);
 	#canUndo = $state(false);
@@ -99,6 +98,17 @@ export class BoardController {
 	destroy() {
 		this.view.destroy();
 		this.undoManager.destroy();
+	}
+
+	/** The item whose text is being edited here (each round of writing is its own undo step). */
+	get editingId(): string | null {
+		return this.#editingId;
+	}
+
+	set editingId(id: string | null) {
+		if (id === this.#editingId) return;
+		this.undoManager.stopCapturing();
+		this.#editingId = id;
 	}
 
 	get boardLocked(): boolean {
