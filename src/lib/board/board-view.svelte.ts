@@ -199,7 +199,6 @@ export class BoardView {
 				position: prev?.dragging ? prev.position : base.position,
 				selected: prev?.selected ?? false,
 				dragging: prev?.dragging ?? false,
-				...(prev?.measured ? { measured: prev.measured } : {}),
 				draggable: this.#draggable(base.data.item, !!prev?.selected, canEdit),
 				deletable: canEdit && !locked,
 				connectable: canEdit,

@@ -17,7 +17,7 @@
  */
 import Papa from 'papaparse';
 import * as Y from 'yjs';
-import type { Edge, EdgeMarker, Node } from '@xyflow/svelte';
+import type { Edge, EdgeMarker, Node, NodeHandle, Position } from '@xyflow/svelte';
 import { diffText } from '$lib/collab/text-diff';
 
 export const MAX_ITEMS = 10_000;
@@ -593,6 +593,24 @@ export type GroupData = { item: GroupItem };
 export type BoardNode = Node<NoteData, 'note'> | Node<LabelData, 'label'> | Node<GroupData, 'frame'>;
 export type BoardEdge = Edge<{ label: string }>;
 
+/** Size of the connection handles in the middle of each side (Handles.svelte, 14px). */
+const HANDLE = 14;
+
+/**
+ * The four handles of an item (one per side, all of type source: the board connects in "loose"
+ * mode). Given up front, with `measured`, so xyflow need not render every item once to measure it:
+ * a board of thousands of notes renders only what is in view.
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+	const h = HANDLE / 2;
+	return [
+		{ id: 't', type: 'source', position: 'top' as Position, x: width / 2 - h, y: -h, width: HANDLE, height: HANDLE },
+		{ id: 'r', type: 'source', position: 'right' as Position, x: width - h, y: height / 2 - h, width: HANDLE, height: HANDLE },
+		{ id: 'b', type: 'source', position: 'bottom' as Position, x: width / 2 - h, y: height - h, width: HANDLE, height: HANDLE },
+		{ id: 'l', type: 'source', position: 'left' as Position, x: -h, y: height / 2 - h, width: HANDLE, height: HANDLE }
+	];
+}
+
 /** One item as an xyflow node: `data.item` is the plain item (text included, as text). */
 export function itemToNode(item: Item): BoardNode {
 	const node = {
@@ -601,6 +619,8 @@ export function itemToNode(item: Item): BoardNode {
 		position: { x: item.x, y: item.y },
 		width: item.width,
 		height: item.height,
+		measured: { width: item.width, height: item.height },
+		handles: handlesOf(item.width, item.height),
 		data: { item },
 		// Notes can be dragged out of their group, so no `extent: 'parent'`.
 		...(item.parentId ? { parentId: item.parentId } : {}),
