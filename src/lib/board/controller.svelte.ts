@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { m } from '$lib/paraglide/messages.js';
 import { BoardView } from './board-view.svelte';
 import {
+	absolutePosition,
 	addImportedNotes,
 	connect,
 	createGroup,
@@ -146,13 +147,11 @@ export class BoardController {
 		if (!this.canEdit) return null;
 		const size = SIZES[type];
 		const round = (v: number) => (options.snap ? Math.round(v / GRID) * GRID : Math.round(v));
-		const place = { x: round(at.x - size.width / 2), y: round(at.y - size.height / 2), author: this.me };
-		// Not exactly on top of an item made at the same spot before: a little lower and to the right.
-		const taken = (x: number, y: number) => this.view.nodes.some((n) => !n.parentId && Math.abs(n.position.x - x) < 8 && Math.abs(n.position.y - y) < 8);
-		for (let i = 0; i < 50 && taken(place.x, place.y); i++) {
-			place.x += GRID * 1.5;
-			place.y += GRID * 1.5;
-		}
+		const spot = this.#freeSpot(at, size);
+		// A note or text made inside a frame belongs to that frame.
+		const frame = type === 'group' ? null : this.#frameAt(spot.x + size.width / 2, spot.y + size.height / 2);
+		const origin0 = frame ? absolutePosition(this.doc, frame) : { x: 0, y: 0 };
+		const place = { x: round(spot.x - origin0.x), y: round(spot.y - origin0.y), parentId: frame, author: this.me };
 		this.undoManager.stopCapturing();
 		const result =
 			type === 'note'
@@ -167,6 +166,42 @@ export class BoardController {
 		this.view.select([result.id]);
 		this.editingId = result.id;
 		return result.id;
+	}
+
+	/**
+	 * Where a new item of this size goes: centred on `at`, or the nearest place around it (rings of
+	 * item-sized steps) where it covers no note or text.
+	 */
+	#freeSpot(at: Point, size: { width: number; height: number }): Point {
+		const taken = this.view.nodes
+			.filter((n) => n.data.item.type !== 'group')
+			.map((n) => ({ ...absolutePosition(this.doc, n.id), w: n.data.item.width, h: n.data.item.height }));
+		const free = (x: number, y: number) => !taken.some((r) => x < r.x + r.w && x + size.width > r.x && y < r.y + r.h && y + size.height > r.y);
+		const x0 = at.x - size.width / 2;
+		const y0 = at.y - size.height / 2;
+		const sx = size.width + GRID;
+		const sy = size.height + GRID;
+		for (let ring = 0; ring <= 6; ring++) {
+			const steps: [number, number][] = [];
+			for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) steps.push([dx, dy]);
+			// Same row first, to the right before the left, below before above.
+			steps.sort(([ax, ay], [bx, by]) => Math.abs(ay) - Math.abs(by) || Math.abs(ax) - Math.abs(bx) || bx - ax || by - ay);
+			for (const [dx, dy] of steps) if (free(x0 + dx * sx, y0 + dy * sy)) return { x: x0 + dx * sx, y: y0 + dy * sy };
+		}
+		return { x: x0, y: y0 };
+	}
+
+	/** The innermost frame around a point on the board, if any. */
+	#frameAt(x: number, y: number): string | null {
+		let best: { id: string; area: number } | null = null;
+		for (const node of this.view.nodes) {
+			const item = node.data.item;
+			if (item.type !== 'group') continue;
+			const a = absolutePosition(this.doc, item.id);
+			const area = item.width * item.height;
+			if (x >= a.x && y >= a.y && x <= a.x + item.width && y <= a.y + item.height && (!best || area < best.area)) best = { id: item.id, area };
+		}
+		return best?.id ?? null;
 	}
 
 	deleteSelection() {
