@@ -136,7 +136,10 @@ export class BoardView {
 	#onItems(events: Y.YEvent<Y.AbstractType<unknown>>[]) {
 		const map = items(this.#doc);
 		const changed = new Set<string>();
+		/** Items were added or removed. */
 		let structural = false;
+		/** Something that decides the order changed (parent, z): the array is sorted again. */
+		let reorder = false;
 		for (const event of events) {
 			if (event.target === map) {
 				for (const key of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(key);
@@ -145,8 +148,10 @@ export class BoardView {
 				const id = event.path[0];
 				if (typeof id !== 'string') continue;
 				changed.add(id);
+				const keys = event.path.length === 1 ? (event as Y.YMapEvent<unknown>).keysChanged : undefined;
+				if (keys?.has('parentId') || keys?.has('z') || keys?.has('type')) reorder = true;
 				// A group that moves into another group changes how deep everything inside it is.
-				if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('parentId') && this.#base.get(id)?.data.item.type === 'group') structural = true;
+				if (keys?.has('parentId') && this.#base.get(id)?.data.item.type === 'group') structural = true;
 			}
 		}
 		if (structural && [...changed].some((id) => this.#base.get(id)?.data.item.type === 'group' || map.get(id)?.get('type') === 'group')) {
@@ -158,7 +163,12 @@ export class BoardView {
 			if (item) this.#base.set(id, itemToNode(item));
 			else this.#base.delete(id);
 		}
-		this.#merge();
+		if (structural || reorder || [...changed].some((id) => !this.#base.has(id))) this.#merge();
+		else {
+			// The common case (someone moves or types): swap the changed nodes, keep the order.
+			const canEdit = this.#options.canEdit();
+			this.nodes = this.nodes.map((n) => (changed.has(n.id) ? this.#decorate(this.#base.get(n.id)!, n, canEdit) : n));
+		}
 		if (structural) this.#rebuildEdges();
 	}
 
@@ -192,19 +202,22 @@ export class BoardView {
 		const canEdit = this.#options.canEdit();
 		this.nodes = list.map(({ node: base }) => {
 			const prev = prevById.get(base.id);
-			if (prev && prev.data === base.data && !redecorate) return prev;
-			const locked = base.data.item.locked;
-			return {
-				...base,
-				position: prev?.dragging ? prev.position : base.position,
-				selected: prev?.selected ?? false,
-				dragging: prev?.dragging ?? false,
-				draggable: this.#draggable(base.data.item, !!prev?.selected, canEdit),
-				deletable: canEdit && !locked,
-				connectable: canEdit,
-				ariaLabel: this.#options.describe(base.data.item)
-			} as BoardNode;
+			return prev && prev.data === base.data && !redecorate ? prev : this.#decorate(base, prev, canEdit);
 		});
+	}
+
+	/** A node as derived from the doc, with what xyflow knows about it locally (selection, a drag). */
+	#decorate(base: BoardNode, prev: BoardNode | undefined, canEdit: boolean): BoardNode {
+		return {
+			...base,
+			position: prev?.dragging ? prev.position : base.position,
+			selected: prev?.selected ?? false,
+			dragging: prev?.dragging ?? false,
+			draggable: this.#draggable(base.data.item, !!prev?.selected, canEdit),
+			deletable: canEdit && !base.data.item.locked,
+			connectable: canEdit,
+			ariaLabel: this.#options.describe(base.data.item)
+		} as BoardNode;
 	}
 
 	#rebuildEdges() {

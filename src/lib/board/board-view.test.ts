@@ -90,3 +90,21 @@ describe('board view (the doc as xyflow nodes)', () => {
 		v.destroy();
 	});
 });
+
+describe('board view: order', () => {
+	it('sorts again when an item moves into a frame, and not for a plain move', () => {
+		const doc = new Y.Doc();
+		const n = id(createNote(doc, { x: 600, y: 0, author: ana }));
+		const g = id(createGroup(doc, { x: 0, y: 0, author: ana }));
+		const v = view(doc);
+		expect(v.nodes.map((node) => node.id)).toEqual([g, n]);
+		const before = v.nodes;
+		moveItem(doc, n, 10, 10);
+		expect(v.nodes.map((node) => node.id)).toEqual([g, n]);
+		expect(v.nodes[0]).toBe(before[0]);
+		items(doc).get(n)!.set('parentId', g);
+		expect(v.nodes.map((node) => node.id)).toEqual([g, n]);
+		expect(v.nodes[1]).toMatchObject({ parentId: g });
+		v.destroy();
+	});
+});
