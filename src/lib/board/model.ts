@@ -805,7 +805,8 @@ export function addImportedNotes(doc: Y.Doc, notes: ImportedNote[], author: Auth
 	if (itemCount(doc) + notes.length + newGroups.length > MAX_ITEMS) return { ok: false, error: 'board_full' };
 
 	const { width: w, height: h } = SIZES.note;
-	const columns = 5;
+	// Five notes a row; a long list gets a squarer block, so it does not run off the board downwards.
+	const columns = Math.max(5, Math.round(Math.sqrt(notes.length)));
 	const rowsOf = (n: number) => Math.ceil(n / columns);
 	const ids: string[] = [];
 	doc.transact(() => {
