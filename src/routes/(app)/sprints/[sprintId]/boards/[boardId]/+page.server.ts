@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { canEdit, requireSprint, requireUser } from '$lib/server/auth/guards';
 import { boardDocName, getBoard } from '$lib/server/boards/service';
 import { getSprint, memberOrganisation } from '$lib/server/sprints/service';
+import { latestRevealedRound, results } from '$lib/server/votes/service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -12,12 +13,16 @@ export const load: PageServerLoad = (event) => {
 	const role = requireSprint(db, user, sprintId);
 	const board = getBoard(db, sprintId, boardId);
 	if (!board) error(404, 'Not found');
+	// For the export: the votes of the last revealed round (the board's poll takes over from here).
+	const revealed = latestRevealedRound(db, board.id);
+	const lastResults = revealed ? results(db, revealed) : null;
 	return {
 		sprint: getSprint(db, sprintId)!,
 		board: { id: board.id, title: board.title, archived: !!board.archivedAt },
 		role,
 		canEdit: canEdit(role) && !board.archivedAt,
 		docName: boardDocName(sprintId, boardId),
+		lastResults: lastResults?.ok ? lastResults.value : null,
 		me: { userId: user.id, name: user.name, organisation: memberOrganisation(db, user.id, sprintId) }
 	};
 };
