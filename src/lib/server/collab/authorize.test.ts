@@ -6,7 +6,10 @@ import { coalitionMembers } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint, setSprintMember } from '../sprints/service';
 import { createBoard, setBoardArchived } from '../boards/service';
-import { createAuthenticate, originAllowed } from './authorize';
+import { createAuthenticate, createRevalidate, originAllowed } from './authorize';
+import { invalidateSession } from '../auth/session';
+import { removeSprintMember } from '../sprints/service';
+import type { Admission } from './types';
 
 const HOST = 'meedoen.test:3000';
 const ORIGIN = `http://${HOST}`;
@@ -113,5 +116,16 @@ describe('realtime admission matrix', () => {
 		for (const path of ['/collab/sprints/../../etc/passwd', '/collab/%E0%A4%A', `/collab/sprints/${w.sprintId}/brief/x`, '/collab/']) {
 			expect(authenticate(request(path, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 400 });
 		}
+	});
+
+	it('revalidates open connections: an ended session, a lost membership', () => {
+		const revalidate = createRevalidate(w.db);
+		const admitted = authenticate(request(brief, { origin: ORIGIN, cookie: cookie('decider') })) as Admission;
+		expect(revalidate(admitted)).toBe('ok');
+		expect(revalidate({ ...admitted, readOnly: true })).toBe('ok');
+		removeSprintMember(w.db, w.sprintId, admitted.userId);
+		expect(revalidate(admitted)).toBe('access-changed');
+		invalidateSession(w.db, admitted.sessionId);
+		expect(revalidate(admitted)).toBe('session-ended');
 	});
 });

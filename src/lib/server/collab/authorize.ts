@@ -6,7 +6,9 @@ import { boardState } from '../boards/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
 import { colorFor } from '$lib/collab/colors';
 import { parseDocName } from './doc-name';
-import type { Admission, Authenticate, Refusal } from './types';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../db/schema';
+import type { Admission, Authenticate, Refusal, Revalidate } from './types';
 
 /** Is the Origin header the app's own? ORIGIN when configured, else the Host the request came to. */
 export function originAllowed(origin: string | undefined, host: string | undefined, configured?: string): boolean {
@@ -19,6 +21,19 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 	}
 	if (configured) return parsed.origin === new URL(configured).origin;
 	return !!host && parsed.host === host;
+}
+
+/** For open connections: the session must still be valid and the role unchanged. */
+export function createRevalidate(db: DB): Revalidate {
+	return (admission) => {
+		const row = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, admission.sessionId)).get();
+		if (!row || row.expiresAt.getTime() <= Date.now()) return 'session-ended';
+		const role = sprintRole(db, admission.userId, admission.sprintId);
+		// Losing the sprint, or write access kept by an observer, closes; a connection that is more
+		// read-only than the role (an archived board) is fine.
+		if (!role || (role === 'observer' && !admission.readOnly)) return 'access-changed';
+		return 'ok';
+	};
 }
 
 /** Admission to a realtime document: Origin, session cookie, then sprint membership. */

@@ -6,7 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { closeDb, getDb } from '../db';
-import { createAuthenticate } from './authorize';
+import { createAuthenticate, createRevalidate } from './authorize';
 import { SqliteDocStore } from './doc-store';
 import { CollabServer } from './server';
 
@@ -34,7 +34,7 @@ export function installCollab(): CollabServer {
 		maxPayload: envNumber('COLLAB_MAX_PAYLOAD', 1024 * 1024),
 		messagesPerSecond: envNumber('COLLAB_MESSAGES_PER_SECOND', 200),
 		messageBurst: envNumber('COLLAB_MESSAGE_BURST', 600)
-	});
+	}, createRevalidate(db));
 	g[KEY] = {
 		server,
 		handleUpgrade: (req, socket, head) => server.handleUpgrade(req, socket, head),

@@ -22,7 +22,7 @@ afterEach(async () => {
 	cleanup = [];
 });
 
-async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}) {
+async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}, revalidate?: ConstructorParameters<typeof CollabServer>[3]) {
 	const store = new MemoryDocStore();
 	const logs: string[] = [];
 	// Test admission: who you are and your role come from headers.
@@ -41,7 +41,8 @@ async function start(options: ConstructorParameters<typeof CollabServer>[2] = {}
 				presence: { name: user === 'a' ? 'Anna' : user, organisation: 'GGD', color: '#0b6e4f' }
 			} satisfies Admission;
 		},
-		{ log: (l) => logs.push(l), ...options }
+		{ log: (l) => logs.push(l), ...options },
+		revalidate
 	);
 	const http: Server = createServer();
 	http.on('upgrade', (req, socket, head) => collab.handleUpgrade(req, socket, head));
@@ -372,6 +373,22 @@ describe('collab server', () => {
 		await collab.shutdown();
 		await ended;
 		expect(collab.rooms.size).toBe(0);
+	});
+
+	it('closes connections whose session ended or whose access changed since the upgrade', async () => {
+		const verdicts: Record<string, 'ok' | 'session-ended' | 'access-changed'> = { a: 'ok', b: 'ok' };
+		const { url } = await start({ pingInterval: 50 }, (admission) => verdicts[admission.userId] ?? 'ok');
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		await Promise.all([a.synced, b.synced]);
+		const codes: Record<string, number[]> = { a: [], b: [] };
+		a.provider.on('connection-close', (e: { code: number } | null) => codes.a.push(e?.code ?? 0));
+		b.provider.on('connection-close', (e: { code: number } | null) => codes.b.push(e?.code ?? 0));
+		verdicts.a = 'session-ended';
+		verdicts.b = 'access-changed';
+		await until(() => codes.a.length > 0 && codes.b.length > 0);
+		expect(codes.a[0]).toBe(4401);
+		expect(codes.b[0]).toBe(4403);
 	});
 
 	it('refuses an upgrade it does not admit with the HTTP status', async () => {

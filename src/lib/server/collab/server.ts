@@ -6,7 +6,7 @@ import { Connection } from './connection';
 import type { DocStore } from './doc-store';
 import { CLOSE } from './protocol';
 import { Room } from './room';
-import { DEFAULT_OPTIONS, type Admission, type Authenticate, type CollabOptions, type Refusal } from './types';
+import { DEFAULT_OPTIONS, type Admission, type Authenticate, type CollabOptions, type Refusal, type Revalidate } from './types';
 
 const STATUS_TEXT: Record<Refusal['status'], string> = {
 	400: 'Bad Request',
@@ -29,7 +29,8 @@ export class CollabServer {
 	constructor(
 		private readonly store: DocStore,
 		private readonly authenticate: Authenticate,
-		options: Partial<CollabOptions> = {}
+		options: Partial<CollabOptions> = {},
+		private readonly revalidate: Revalidate = () => 'ok'
 	) {
 		this.options = { ...DEFAULT_OPTIONS, ...options };
 		this.#wss = new WebSocketServer({ noServer: true, maxPayload: this.options.maxPayload, perMessageDeflate: false });
@@ -115,10 +116,25 @@ export class CollabServer {
 		}
 	}
 
+	/** Liveness and validity: dead sockets are cut, expired sessions and lost access closed. */
 	#ping() {
 		for (const conn of this.#connections()) {
 			if (!conn.alive) {
 				conn.ws.terminate();
+				continue;
+			}
+			let verdict: ReturnType<Revalidate> = 'ok';
+			try {
+				verdict = this.revalidate(conn.admission);
+			} catch (error) {
+				this.options.log(`[collab] revalidation failed: ${(error as Error).message}`);
+			}
+			if (verdict === 'session-ended') {
+				conn.close(CLOSE.sessionEnded, 'session ended');
+				continue;
+			}
+			if (verdict === 'access-changed') {
+				conn.close(CLOSE.accessRevoked, 'access changed');
 				continue;
 			}
 			conn.alive = false;

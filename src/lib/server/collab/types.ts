@@ -17,6 +17,12 @@ export type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
 /** The app decides admission: session cookie, Origin and membership. Must not throw. */
 export type Authenticate = (req: IncomingMessage) => Admission | Refusal;
 
+/**
+ * Asked for every open connection at each liveness check: is its session still valid, and is the
+ * person still in the sprint? (Admission is checked at the upgrade; sessions expire later.)
+ */
+export type Revalidate = (admission: Admission) => 'ok' | 'session-ended' | 'access-changed';
+
 export type CollabOptions = {
 	/** Largest frame accepted, in bytes (ws closes bigger frames with 1009). */
 	maxPayload: number;
