@@ -55,6 +55,7 @@ class Refused extends Error {
 export class Connection {
 	readonly awarenessIds = new Set<number>();
 	#bucket: TokenBucket;
+	#bytes: TokenBucket;
 	#closed = false;
 	alive = true;
 
@@ -65,6 +66,7 @@ export class Connection {
 		private readonly options: CollabOptions
 	) {
 		this.#bucket = new TokenBucket(options.messagesPerSecond, options.messageBurst);
+		this.#bytes = new TokenBucket(options.bytesPerSecond, Math.max(options.byteBurst, options.maxPayload));
 		ws.binaryType = 'nodebuffer';
 		ws.on('message', (data, isBinary) => this.#onMessage(data, isBinary));
 		ws.on('pong', () => (this.alive = true));
@@ -122,6 +124,8 @@ export class Connection {
 			if (!isBinary) throw new Refused(CLOSE.unsupported, 'text frames are not part of the protocol');
 			if (!this.#bucket.take()) throw new Refused(CLOSE.policy, 'message rate limit');
 			const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+			// Every accepted update is written to disk: a byte budget keeps one client from flooding it.
+			if (!this.#bytes.take(bytes.byteLength)) throw new Refused(CLOSE.policy, 'byte rate limit');
 			this.#handle(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 		} catch (error) {
 			if (error instanceof Refused) this.close(error.code, error.message);

@@ -213,6 +213,14 @@ describe('collab server', () => {
 		expect(reader.doc.store.pendingStructs).toBeNull();
 	});
 
+	it('closes a connection that sends more bytes than its budget (1008)', async () => {
+		const { url } = await start({ bytesPerSecond: 1000, byteBurst: 2000, maxPayload: 2000 });
+		const heavy = raw(url);
+		await heavy.opened;
+		for (let i = 0; i < 5; i++) heavy.ws.send(new Uint8Array([3, ...new Array(900).fill(0)]));
+		expect((await heavy.closed).code).toBe(1008);
+	});
+
 	it('refuses frames above maxPayload', async () => {
 		const { url } = await start({ maxPayload: 1024 });
 		const big = raw(url);

@@ -13,4 +13,13 @@ describe('token bucket', () => {
 		for (let i = 0; i < 50; i++) if (bucket.take()) allowed++;
 		expect(allowed).toBe(5);
 	});
+
+	it('can count bytes: a cost per take', () => {
+		let now = 0;
+		const bucket = new TokenBucket(1000, 4000, () => now);
+		expect(bucket.take(3000)).toBe(true);
+		expect(bucket.take(2000)).toBe(false);
+		now += 1000;
+		expect(bucket.take(2000)).toBe(true);
+	});
 });

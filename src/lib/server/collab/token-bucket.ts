@@ -15,12 +15,13 @@ export class TokenBucket {
 		this.#last = now();
 	}
 
-	take(): boolean {
+	/** Takes `cost` tokens (1 per message, or the bytes of a frame) when there are enough. */
+	take(cost = 1): boolean {
 		const t = this.now();
 		this.#tokens = Math.min(this.burst, this.#tokens + ((t - this.#last) / 1000) * this.perSecond);
 		this.#last = t;
-		if (this.#tokens < 1) return false;
-		this.#tokens -= 1;
+		if (this.#tokens < cost) return false;
+		this.#tokens -= cost;
 		return true;
 	}
 }

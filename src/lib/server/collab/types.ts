@@ -35,6 +35,9 @@ export type CollabOptions = {
 	/** Messages per second per connection, and the burst allowed above that. */
 	messagesPerSecond: number;
 	messageBurst: number;
+	/** Bytes per second per connection, and the burst above that (at least maxPayload). */
+	bytesPerSecond: number;
+	byteBurst: number;
 	/** Compact a document's update log once this many updates are pending. */
 	compactAfter: number;
 	/** A connection whose send buffer grows past this is too slow and is closed. */
@@ -51,6 +54,8 @@ export const DEFAULT_OPTIONS: CollabOptions = {
 	closeGrace: 1000,
 	messagesPerSecond: 200,
 	messageBurst: 600,
+	bytesPerSecond: 2 * 1024 * 1024,
+	byteBurst: 8 * 1024 * 1024,
 	compactAfter: 500,
 	maxBufferedBytes: 16 * 1024 * 1024,
 	pingInterval: 30_000,
