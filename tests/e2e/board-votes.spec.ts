@@ -1,0 +1,134 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { sprintWithTwo, t } from './helpers';
+
+/** Opens the sprint's problem map and waits until it is live. */
+async function openProblemMap(page: Page, sprintId: string) {
+	await page.goto(`/sprints/${sprintId}/boards`);
+	await page.getByRole('link', { name: t('board_problem_map_title') }).click();
+	await expect(page.getByTestId('board')).toBeVisible();
+	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
+	await expect(page.getByTestId('board-group').first()).toBeVisible();
+}
+
+/** Adds a note of a kind (picked in the toolbar) with a text. */
+async function addNote(page: Page, text: string, kind: 'idea' | 'note') {
+	await page.getByTestId('board-new-kind').selectOption(kind);
+	await page.getByTestId('board-add-note').click();
+	const editor = page.getByTestId('board-item-editor');
+	await expect(editor).toBeFocused();
+	await page.keyboard.type(text);
+	await page.keyboard.press('Escape');
+	await expect(editor).toHaveCount(0);
+}
+
+const note = (page: Page, text: string) => page.getByTestId('board-note').filter({ hasText: text });
+
+test('@board dot voting: start over ideas, a partner votes unseen, the reveal shows the heat map and the sorted list; CSV has the counts', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'partner');
+	const { facilitator, other, sprintId } = world;
+	try {
+		await openProblemMap(facilitator, sprintId);
+		await addNote(facilitator, 'Buddy uit de buurt', 'idea');
+		await addNote(facilitator, 'Huiswerkcafé', 'idea');
+		await addNote(facilitator, 'Geen idee, een notitie', 'note');
+		await openProblemMap(other, sprintId);
+		await expect(note(other, 'Huiswerkcafé')).toBeVisible();
+
+		// The facilitator starts a round over the idea notes, 3 votes each.
+		await facilitator.getByTestId('board-vote-start').click();
+		const dialog = facilitator.getByTestId('board-vote-dialog');
+		await expect(dialog).toBeVisible();
+		await dialog.getByLabel(t('board_vote_per_person')).fill('3');
+		await dialog.getByLabel(t('board_vote_scope_kind')).check();
+		await expect(dialog.getByTestId('board-vote-kind')).toHaveValue('idea');
+		await dialog.getByRole('button', { name: t('board_vote_go') }).click();
+		await expect(facilitator.getByTestId('board-vote-status')).toContainText(t('board_vote_open', { count: 2 }));
+		await expect(facilitator.getByTestId('board-vote-reveal')).toBeVisible();
+
+		// The partner sees the round by polling: a vote button on the two ideas only.
+		await expect(other.getByTestId('board-vote-left')).toHaveText(t('board_vote_left', { count: 3, total: 3 }));
+		await expect(note(other, 'Buddy uit de buurt').getByTestId('board-vote-cast')).toBeVisible();
+		await expect(note(other, 'Geen idee, een notitie').getByTestId('board-vote-cast')).toHaveCount(0);
+
+		// Two dots on one idea, one on the other; one is taken back and placed again.
+		const huiswerk = note(other, 'Huiswerkcafé');
+		await huiswerk.getByRole('button', { name: t('board_vote_cast_label') }).click();
+		await expect(huiswerk.getByTestId('board-vote-dot')).toHaveCount(1);
+		await huiswerk.getByRole('button', { name: t('board_vote_cast_label') }).click();
+		await expect(huiswerk.getByTestId('board-vote-dot')).toHaveCount(2);
+		await expect(other.getByTestId('board-vote-left')).toHaveText(t('board_vote_left', { count: 1, total: 3 }));
+		await huiswerk.getByRole('button', { name: t('board_vote_retract_label') }).first().click();
+		await expect(huiswerk.getByTestId('board-vote-dot')).toHaveCount(1);
+		await huiswerk.getByRole('button', { name: t('board_vote_cast_label') }).click();
+		await note(other, 'Buddy uit de buurt').getByRole('button', { name: t('board_vote_cast_label') }).click();
+		await expect(other.getByTestId('board-vote-left')).toHaveText(t('board_vote_left', { count: 0, total: 3 }));
+		// All votes used: no more vote buttons.
+		await expect(other.getByTestId('board-vote-cast')).toHaveCount(0);
+
+		// While open, nobody sees counts: only how many people voted.
+		await expect(facilitator.getByTestId('board-vote-progress')).toHaveText(t('board_vote_progress', { voters: 1 }));
+		await expect(facilitator.getByTestId('board-note-votes')).toHaveCount(0);
+		await expect(other.getByTestId('board-note-votes')).toHaveCount(0);
+		await expect(facilitator.getByTestId('board-vote-results')).toHaveCount(0);
+
+		// The reveal: counts on the notes (heat map) and the sorted list, for both.
+		await facilitator.getByTestId('board-vote-reveal').click();
+		for (const page of [facilitator, other]) {
+			await expect(note(page, 'Huiswerkcafé').getByTestId('board-note-votes')).toContainText('2');
+			await expect(note(page, 'Buddy uit de buurt').getByTestId('board-note-votes')).toContainText('1');
+			await expect(note(page, 'Geen idee, een notitie').getByTestId('board-note-votes')).toHaveCount(0);
+			const rows = page.getByTestId('board-vote-results').getByRole('listitem');
+			await expect(rows).toHaveCount(2);
+			await expect(rows.nth(0)).toContainText('Huiswerkcafé');
+			await expect(rows.nth(0)).toContainText(t('board_vote_count', { count: 2 }));
+			await expect(rows.nth(1)).toContainText('Buddy uit de buurt');
+			await expect(rows.nth(1)).toContainText(t('board_vote_count', { count: 1 }));
+		}
+		await expect(other.getByTestId('board-ballot')).toHaveCount(0);
+
+		// The CSV download: every note with its kind and its votes.
+		const [csvDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('board-export-csv').click()]);
+		expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+		const csv = (await readFile((await csvDownload.path())!, 'utf8')).replace(/^\uFEFF/, '');
+		const lines = csv.split('\r\n');
+		expect(lines[0]).toBe(['text', 'kind', 'group', 'organisation', 'votes', 'supervotes'].map((k) => t('board_export_col_' + k)).join(','));
+		expect(lines).toContainEqual(expect.stringMatching(/^Huiswerkcafé,idea,.*,2,0$/));
+		expect(lines).toContainEqual(expect.stringMatching(/^Buddy uit de buurt,idea,.*,1,0$/));
+		expect(lines).toContainEqual(expect.stringMatching(/^"?Geen idee, een notitie"?,note,.*,0,0$/));
+	} finally {
+		await world.close();
+	}
+});
+
+test('@board a refused start shows on the board; an observer cannot vote, sees the progress only, and the result after the reveal', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'observer');
+	const { facilitator, other, sprintId } = world;
+	try {
+		await openProblemMap(facilitator, sprintId);
+		await addNote(facilitator, 'Sportmaatje', 'idea');
+		await openProblemMap(other, sprintId);
+		// A refusal from the server is said on the board: there are no quotes to vote on.
+		await facilitator.getByTestId('board-vote-start').click();
+		await facilitator.getByTestId('board-vote-kind').selectOption('quote');
+		await facilitator.getByTestId('board-vote-dialog').getByRole('button', { name: t('board_vote_go') }).click();
+		await expect(facilitator.getByTestId('board-notice')).toContainText(t('error_vote_no_items'));
+		await expect(facilitator.getByTestId('board-vote-status')).toHaveCount(0);
+		await facilitator.getByTestId('board-vote-start').click();
+		await facilitator.getByTestId('board-vote-kind').selectOption('idea');
+		await facilitator.getByTestId('board-vote-dialog').getByRole('button', { name: t('board_vote_go') }).click();
+		await expect(other.getByTestId('board-vote-status')).toBeVisible();
+		await expect(other.getByText(t('board_vote_observer'))).toBeVisible();
+		await expect(other.getByTestId('board-vote-cast')).toHaveCount(0);
+		await expect(other.getByTestId('board-vote-start')).toHaveCount(0);
+		// The facilitator votes; the observer sees one voter, no counts.
+		await note(facilitator, 'Sportmaatje').getByTestId('board-vote-cast').click();
+		await expect(other.getByTestId('board-vote-progress')).toHaveText(t('board_vote_progress', { voters: 1 }));
+		await expect(other.getByTestId('board-note-votes')).toHaveCount(0);
+		await facilitator.getByTestId('board-vote-reveal').click();
+		await expect(note(other, 'Sportmaatje').getByTestId('board-note-votes')).toContainText('1');
+		await expect(other.getByTestId('board-vote-result')).toHaveCount(1);
+	} finally {
+		await world.close();
+	}
+});
