@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { sprintWithTwo, t } from './helpers';
+import { seriousViolations, sprintWithTwo, t } from './helpers';
 
 /** Opens the sprint's problem map and waits until it is live. */
 async function openProblemMap(page: Page, sprintId: string) {
@@ -71,6 +71,7 @@ test('@board dot voting: start over ideas, a partner votes unseen, the reveal sh
 		await expect(facilitator.getByTestId('board-note-votes')).toHaveCount(0);
 		await expect(other.getByTestId('board-note-votes')).toHaveCount(0);
 		await expect(facilitator.getByTestId('board-vote-results')).toHaveCount(0);
+		expect(await seriousViolations(other), 'axe while voting').toEqual([]);
 
 		// The reveal: counts on the notes (heat map) and the sorted list, for both.
 		await facilitator.getByTestId('board-vote-reveal').click();
@@ -86,6 +87,7 @@ test('@board dot voting: start over ideas, a partner votes unseen, the reveal sh
 			await expect(rows.nth(1)).toContainText(t('board_vote_count', { count: 1 }));
 		}
 		await expect(other.getByTestId('board-ballot')).toHaveCount(0);
+		expect(await seriousViolations(other), 'axe after the reveal').toEqual([]);
 
 		// The CSV download: every note with its kind and its votes.
 		const [csvDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('board-export-csv').click()]);
