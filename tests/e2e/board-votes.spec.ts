@@ -24,7 +24,7 @@ async function addNote(page: Page, text: string, kind: 'idea' | 'note') {
 
 const note = (page: Page, text: string) => page.getByTestId('board-note').filter({ hasText: text });
 
-test('@board dot voting: start over ideas, a partner votes unseen, the reveal shows the heat map and the sorted list; CSV has the counts', async ({ browser }) => {
+test('@board dot voting: start over ideas, a partner votes unseen, the reveal shows the heat map and the sorted list; CSV has the counts, PNG is made locally', async ({ browser }) => {
 	const world = await sprintWithTwo(browser, 'partner');
 	const { facilitator, other, sprintId } = world;
 	try {
@@ -98,6 +98,19 @@ test('@board dot voting: start over ideas, a partner votes unseen, the reveal sh
 		expect(lines).toContainEqual(expect.stringMatching(/^Huiswerkcafé,idea,.*,2,0$/));
 		expect(lines).toContainEqual(expect.stringMatching(/^Buddy uit de buurt,idea,.*,1,0$/));
 		expect(lines).toContainEqual(expect.stringMatching(/^"?Geen idee, een notitie"?,note,.*,0,0$/));
+
+		// The PNG is drawn in the browser: a real PNG, and nothing is fetched from elsewhere.
+		const foreign: string[] = [];
+		facilitator.on('request', (request) => {
+			if (!/^(data|blob):/.test(request.url()) && new URL(request.url()).origin !== new URL(facilitator.url()).origin) foreign.push(request.url());
+		});
+		const [pngDownload] = await Promise.all([facilitator.waitForEvent('download'), facilitator.getByTestId('board-export-png').click()]);
+		expect(pngDownload.suggestedFilename()).toMatch(/\.png$/);
+		const png = await readFile((await pngDownload.path())!);
+		expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+		expect(png.length).toBeGreaterThan(5_000);
+		expect(foreign).toEqual([]);
+		await expect(facilitator.getByTestId('board-notice')).toHaveCount(0);
 	} finally {
 		await world.close();
 	}
