@@ -147,3 +147,43 @@ test('@board a refused start shows on the board; an observer cannot vote, sees t
 		await world.close();
 	}
 });
+
+test('@board a round over the selected notes; the decider\'s supervote is marked apart from the dots', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'decider');
+	const { facilitator, other, sprintId } = world;
+	try {
+		await openProblemMap(facilitator, sprintId);
+		await addNote(facilitator, 'Niet in de ronde', 'idea');
+		// A new note stays selected: the round is over that one note only.
+		await addNote(facilitator, 'Stage bij de gemeente', 'note');
+		await openProblemMap(other, sprintId);
+		await facilitator.getByTestId('board-vote-start').click();
+		const dialog = facilitator.getByTestId('board-vote-dialog');
+		await dialog.getByLabel(t('board_vote_scope_selection', { count: 1 })).check();
+		await dialog.getByLabel(t('board_vote_per_person')).fill('2');
+		await dialog.getByRole('button', { name: t('board_vote_go') }).click();
+		await expect(facilitator.getByTestId('board-vote-status')).toContainText(t('board_vote_open', { count: 1 }));
+
+		const stage = note(other, 'Stage bij de gemeente');
+		await expect(other.getByTestId('board-vote-super-left')).toHaveText(t('board_vote_super_left'));
+		await expect(note(other, 'Niet in de ronde').getByTestId('board-ballot')).toHaveCount(0);
+		await stage.getByRole('button', { name: t('board_vote_super_label') }).click();
+		await expect(stage.getByRole('button', { name: t('board_vote_super_retract_label') })).toBeVisible();
+		await expect(other.getByTestId('board-vote-super-left')).toHaveText(t('board_vote_super_used'));
+		await expect(stage.getByRole('button', { name: t('board_vote_super_label') })).toHaveCount(0);
+		await stage.getByRole('button', { name: t('board_vote_cast_label') }).click();
+		await expect(other.getByTestId('board-vote-left')).toHaveText(t('board_vote_left', { count: 1, total: 2 }));
+
+		await facilitator.getByTestId('board-vote-reveal').click();
+		const onFacilitator = note(facilitator, 'Stage bij de gemeente');
+		await expect(onFacilitator.getByTestId('board-note-votes')).toContainText('1');
+		await expect(onFacilitator.getByTestId('board-note-supervote')).toBeVisible();
+		const row = other.getByTestId('board-vote-result');
+		await expect(row).toHaveCount(1);
+		await expect(row).toHaveAttribute('data-supervotes', '1');
+		await expect(row).toContainText(t('board_vote_supervote_mark'));
+		await expect(row).toContainText(t('board_vote_count', { count: 1 }));
+	} finally {
+		await world.close();
+	}
+});
