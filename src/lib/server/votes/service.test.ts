@@ -49,6 +49,7 @@ describe('dot voting', () => {
 		const { db, decider, partner, round } = setup(1);
 		expect(castVote(db, round(), partner.id, 'partner', 'a', true)).toMatchObject({ error: 'error_vote_supervote_decider' });
 		expect(castVote(db, round(), decider.id, 'decider', 'b', true).ok).toBe(true);
+		expect(progress(db, round().id)).toEqual({ voters: 1, dots: 0 }); // the supervote alone counts as having voted
 		expect(castVote(db, round(), decider.id, 'decider', 'c', true)).toMatchObject({ error: 'error_vote_supervote_used' });
 		expect(castVote(db, round(), decider.id, 'decider', 'a').ok).toBe(true); // plus their normal dot
 		revealRound(db, round());

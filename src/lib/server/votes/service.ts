@@ -89,10 +89,11 @@ export function myVotes(db: DB, roundId: string, userId: string) {
 
 /** What may be shown while voting: how many people voted, how many dots are placed. */
 export function progress(db: DB, roundId: string) {
+	// A decider who gave only the supervote has voted too; dots count the ordinary votes.
 	const row = db
-		.select({ voters: sql<number>`count(distinct ${votes.userId})`, dots: sql<number>`count(*)` })
+		.select({ voters: sql<number>`count(distinct ${votes.userId})`, dots: sql<number>`coalesce(sum(case when ${votes.supervote} then 0 else 1 end), 0)` })
 		.from(votes)
-		.where(and(eq(votes.roundId, roundId), eq(votes.supervote, false)))
+		.where(eq(votes.roundId, roundId))
 		.get()!;
 	return { voters: row.voters, dots: row.dots };
 }
