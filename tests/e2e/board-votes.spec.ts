@@ -1,26 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { seriousViolations, sprintWithTwo, t } from './helpers';
-
-/** Opens the sprint's problem map and waits until it is live. */
-async function openProblemMap(page: Page, sprintId: string) {
-	await page.goto(`/sprints/${sprintId}/boards`);
-	await page.getByRole('link', { name: t('board_problem_map_title') }).click();
-	await expect(page.getByTestId('board')).toBeVisible();
-	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
-	await expect(page.getByTestId('board-group').first()).toBeVisible();
-}
-
-/** Adds a note of a kind (picked in the toolbar) with a text. */
-async function addNote(page: Page, text: string, kind: 'idea' | 'note') {
-	await page.getByTestId('board-new-kind').selectOption(kind);
-	await page.getByTestId('board-add-note').click();
-	const editor = page.getByTestId('board-item-editor');
-	await expect(editor).toBeFocused();
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-	await expect(editor).toHaveCount(0);
-}
+import { addNote, openProblemMap, seriousViolations, sprintWithTwo, t } from './helpers';
 
 const note = (page: Page, text: string) => page.getByTestId('board-note').filter({ hasText: text });
 

@@ -1,23 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { sprintWithTwo, t } from './helpers';
-
-/** Opens the sprint's problem map (every new sprint gets one) and waits until it is live. */
-async function openProblemMap(page: Page, sprintId: string) {
-	await page.goto(`/sprints/${sprintId}/boards`);
-	await page.getByRole('link', { name: t('board_problem_map_title') }).click();
-	await expect(page.getByTestId('board')).toBeVisible();
-	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
-	await expect(page.getByTestId('board-group').first()).toBeVisible();
-}
-
-async function addNote(page: Page, text: string) {
-	await page.getByTestId('board-add-note').click();
-	const editor = page.getByTestId('board-item-editor');
-	await expect(editor).toBeFocused();
-	await page.keyboard.type(text);
-	await page.keyboard.press('Escape');
-	await expect(editor).toHaveCount(0);
-}
+import { expect, test } from '@playwright/test';
+import { addNote, openProblemMap, sprintWithTwo, t } from './helpers';
 
 test('@board two partners add notes live; undo takes back only one\'s own note; markup stays text', async ({ browser }) => {
 	const world = await sprintWithTwo(browser, 'partner');

@@ -168,3 +168,23 @@ export async function sprintWithTwo(browser: Browser, role: 'partner' | 'observe
 		}
 	};
 }
+
+/** Opens the sprint's problem map (every new sprint gets one) and waits until it is live. */
+export async function openProblemMap(page: Page, sprintId: string) {
+	await page.goto(`/sprints/${sprintId}/boards`);
+	await page.getByRole('link', { name: t('board_problem_map_title') }).click();
+	await expect(page.getByTestId('board')).toBeVisible();
+	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
+	await expect(page.getByTestId('board-group').first()).toBeVisible();
+}
+
+/** Adds a note with a text through the toolbar; with `kind`, picks that kind first. */
+export async function addNote(page: Page, text: string, kind?: 'idea' | 'note') {
+	if (kind) await page.getByTestId('board-new-kind').selectOption(kind);
+	await page.getByTestId('board-add-note').click();
+	const editor = page.getByTestId('board-item-editor');
+	await expect(editor).toBeFocused();
+	await page.keyboard.type(text);
+	await page.keyboard.press('Escape');
+	await expect(editor).toHaveCount(0);
+}
