@@ -150,6 +150,11 @@ export const boards = sqliteTable(
 		title: text('title').notNull(),
 		template: text('template', { enum: ['blank', 'problem_map'] }).notNull(),
 		archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+		// Facilitator controls. Kept here, not in the shared document, so that the server can enforce
+		// them: a locked board is read-only for everyone but facilitators; in private mode everyone's
+		// new notes live in a document of their own until the facilitator reveals them.
+		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+		privateMode: integer('private_mode', { mode: 'boolean' }).notNull().default(false),
 		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
