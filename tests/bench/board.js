@@ -82,6 +82,43 @@ function percentile(sorted, p) {
 	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
+/** Frame intervals in the page while the movers move notes for MEASURE_MS. */
+async function measureFrames(page, movers, noteIds) {
+	await page.evaluate(() => {
+		const w = window;
+		w.__stop = false;
+		w.__frames = [];
+		let last = performance.now();
+		const loop = (t) => {
+			w.__frames.push(t - last);
+			last = t;
+			if (!w.__stop) requestAnimationFrame(loop);
+		};
+		requestAnimationFrame(loop);
+	});
+	let moves = 0;
+	const timers = movers.map((c, i) =>
+		setInterval(() => {
+			const id = noteIds[(i * 97 + moves * 13) % noteIds.length];
+			const note = c.doc.getMap('items').get(id);
+			if (!note) return;
+			c.doc.transact(() => {
+				note.set('x', 20 + ((Number(note.get('x')) + 37) % 1000));
+				note.set('y', 40 + ((Number(note.get('y')) + 23) % 250));
+			});
+			moves++;
+		}, 1000 / MOVES_PER_SECOND)
+	);
+	await new Promise((r) => setTimeout(r, MEASURE_MS));
+	for (const t of timers) clearInterval(t);
+	const frames = await page.evaluate(() => {
+		window.__stop = true;
+		return window.__frames.slice(5);
+	});
+	const sorted = [...frames].sort((a, b) => a - b);
+	return { median_frame_ms: percentile(sorted, 50), p95_frame_ms: percentile(sorted, 95), frames: frames.length, moves };
+}
+
 async function main() {
 	const server = await startServer({ env: { COLLAB_MESSAGES_PER_SECOND: '1000', COLLAB_MESSAGE_BURST: '2000' } });
 	const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -133,49 +170,30 @@ async function main() {
 			const loadMs = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(performance.now()))));
 			const rendered = await page.evaluate(() => document.querySelectorAll('[data-testid=board-note]').length);
 
-			// Frame times while the remote people move notes.
-			await page.evaluate(() => {
-				const w = window;
-				w.__frames = [];
-				let last = performance.now();
-				const loop = (t) => {
-					w.__frames.push(t - last);
-					last = t;
-					if (!w.__stop) requestAnimationFrame(loop);
-				};
-				requestAnimationFrame(loop);
-			});
-			const start = Date.now();
-			let moves = 0;
-			const timers = movers.map((c, i) =>
-				setInterval(() => {
-					const id = noteIds[(i * 97 + moves * 13) % noteIds.length];
-					const note = c.doc.getMap('items').get(id);
-					if (!note) return;
-					c.doc.transact(() => {
-						note.set('x', 20 + ((Number(note.get('x')) + 37) % 1000));
-						note.set('y', 40 + ((Number(note.get('y')) + 23) % 250));
-					});
-					moves++;
-				}, 1000 / MOVES_PER_SECOND)
-			);
-			await new Promise((r) => setTimeout(r, MEASURE_MS));
-			for (const t of timers) clearInterval(t);
-			const frames = await page.evaluate(() => {
-				window.__stop = true;
-				return window.__frames.slice(5);
-			});
-			const sorted = [...frames].sort((a, b) => a - b);
-			results.push({ load_ms: loadMs, median_frame_ms: percentile(sorted, 50), p95_frame_ms: percentile(sorted, 95), frames: frames.length, moves, rendered, seconds: (Date.now() - start) / 1000 });
+			// Frame times while the remote people move notes: first in the view the board opens with,
+			// then with the whole board in view (the worst case: every note rendered).
+			const opened = await measureFrames(page, movers, noteIds);
+			await page.click('.svelte-flow__controls-fitview');
+			await page.waitForTimeout(1000);
+			const renderedFit = await page.evaluate(() => document.querySelectorAll('[data-testid=board-note]').length);
+			const fit = await measureFrames(page, movers, noteIds);
+			results.push({ load_ms: loadMs, ...opened, rendered, fit: { ...fit, rendered: renderedFit } });
 			await context.close();
 		}
 
 		const median = (key) => [...results.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
 		console.log(`board: ${NOTES} notes, ${FRAMES} frames, ${ARROWS} arrows; ${MOVERS} remote people x ${MOVES_PER_SECOND} moves/s; ${RUNS} runs at 1280x800`);
-		console.log('run | load ms | median frame ms | p95 frame ms | frames | remote moves | notes rendered');
-		results.forEach((r, i) =>
-			console.log(`${String(i + 1).padStart(3)} | ${r.load_ms.toFixed(0).padStart(7)} | ${r.median_frame_ms.toFixed(1).padStart(15)} | ${r.p95_frame_ms.toFixed(1).padStart(12)} | ${String(r.frames).padStart(6)} | ${String(r.moves).padStart(12)} | ${r.rendered}`)
-		);
+		console.log('run | view      | load ms | median frame ms | p95 frame ms | frames | remote moves | notes rendered');
+		const row = (i, view, load, r) =>
+			console.log(`${String(i + 1).padStart(3)} | ${view.padEnd(9)} | ${load.padStart(7)} | ${r.median_frame_ms.toFixed(1).padStart(15)} | ${r.p95_frame_ms.toFixed(1).padStart(12)} | ${String(r.frames).padStart(6)} | ${String(r.moves).padStart(12)} | ${r.rendered}`);
+		results.forEach((r, i) => {
+			row(i, 'opened', r.load_ms.toFixed(0), r);
+			row(i, 'fit all', '', r.fit);
+		});
+		// A display refreshes every 16.7 ms (60 Hz): that is the shortest interval rAF can report.
+		console.log('note: frame intervals come from requestAnimationFrame at 60 Hz; 16.7 ms means no frame was dropped');
+		const fitMedian = [...results.map((r) => r.fit.median_frame_ms)].sort((a, b) => a - b)[Math.floor(results.length / 2)];
+		console.log(`whole board in view (every note rendered): median frame ${fitMedian.toFixed(1)} ms`);
 		const summary = { notes: NOTES, load_ms: Math.round(median('load_ms')), median_frame_ms: Number(median('median_frame_ms').toFixed(1)), p95_frame_ms: Number(median('p95_frame_ms').toFixed(1)) };
 		console.log(`marks: load < 1500 ms (median of runs: ${summary.load_ms} ms, ${summary.load_ms < 1500 ? 'met' : 'NOT met'}); median frame < 16 ms (${summary.median_frame_ms} ms, ${summary.median_frame_ms < 16 ? 'met' : 'NOT met'})`);
 		console.log(JSON.stringify(summary));

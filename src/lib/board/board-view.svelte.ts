@@ -36,7 +36,7 @@ export class BoardView {
 	constructor(doc: Y.Doc, options: Options) {
 		this.#doc = doc;
 		this.#options = options;
-		const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => this.#onItems(events);
+		const onItems = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => this.#onItems(events, transaction);
 		const onEdges = () => this.#rebuildEdges();
 		items(doc).observeDeep(onItems);
 		edgesOf(doc).observeDeep(onEdges);
@@ -50,6 +50,7 @@ export class BoardView {
 	destroy() {
 		this.#unobserve();
 		if (this.#timer) clearTimeout(this.#timer);
+		if (this.#frame !== null) cancelAnimationFrame(this.#frame);
 	}
 
 	/** Re-derives everything (after the rights changed: what is draggable changes). */
@@ -133,27 +134,57 @@ export class BoardView {
 		}, this.#options.origin);
 	}
 
-	#onItems(events: Y.YEvent<Y.AbstractType<unknown>>[]) {
+	/** Remote changes waiting for the next animation frame. */
+	#queued = { changed: new Set<string>(), structural: false, reorder: false };
+	#frame: number | null = null;
+
+	/**
+	 * Remote changes (twenty people moving notes send ~100 updates a second) are applied once per
+	 * animation frame: xyflow then works through the node list once a frame, not once an update.
+	 * This person's own changes show at once.
+	 */
+	#onItems(events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) {
+		this.#collect(events, this.#queued);
+		if (transaction.local || typeof requestAnimationFrame === 'undefined') {
+			if (this.#frame !== null) cancelAnimationFrame(this.#frame);
+			this.#applyQueued();
+		} else {
+			this.#frame ??= requestAnimationFrame(() => this.#applyQueued());
+		}
+	}
+
+	#applyQueued() {
+		this.#frame = null;
+		const { changed, structural, reorder } = this.#queued;
+		this.#queued = { changed: new Set(), structural: false, reorder: false };
+		if (changed.size) this.#apply(changed, structural, reorder);
+	}
+
+	#collect(events: Y.YEvent<Y.AbstractType<unknown>>[], into: { changed: Set<string>; structural: boolean; reorder: boolean }) {
 		const map = items(this.#doc);
-		const changed = new Set<string>();
-		/** Items were added or removed. */
-		let structural = false;
-		/** Something that decides the order changed (parent, z): the array is sorted again. */
-		let reorder = false;
+		const changed = into.changed;
 		for (const event of events) {
 			if (event.target === map) {
 				for (const key of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(key);
-				structural = true;
+				into.structural = true;
 			} else {
 				const id = event.path[0];
 				if (typeof id !== 'string') continue;
 				changed.add(id);
 				const keys = event.path.length === 1 ? (event as Y.YMapEvent<unknown>).keysChanged : undefined;
-				if (keys?.has('parentId') || keys?.has('z') || keys?.has('type')) reorder = true;
+				if (keys?.has('parentId') || keys?.has('z') || keys?.has('type')) into.reorder = true;
 				// A group that moves into another group changes how deep everything inside it is.
-				if (keys?.has('parentId') && this.#base.get(id)?.data.item.type === 'group') structural = true;
+				if (keys?.has('parentId') && this.#base.get(id)?.data.item.type === 'group') into.structural = true;
 			}
 		}
+	}
+
+	/**
+	 * @param structural items were added or removed
+	 * @param reorder something that decides the order changed (parent, z): the array is sorted again
+	 */
+	#apply(changed: Set<string>, structural: boolean, reorder: boolean) {
+		const map = items(this.#doc);
 		if (structural && [...changed].some((id) => this.#base.get(id)?.data.item.type === 'group' || map.get(id)?.get('type') === 'group')) {
 			this.#rebuildAll();
 			return;

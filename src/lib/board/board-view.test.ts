@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { BoardView } from './board-view.svelte';
 import { createGroup, createNote, items, moveItem, readItem, setText, type Author, type BoardNode } from './model';
@@ -106,5 +106,35 @@ describe('board view: order', () => {
 		expect(v.nodes.map((node) => node.id)).toEqual([g, n]);
 		expect(v.nodes[1]).toMatchObject({ parentId: g });
 		v.destroy();
+	});
+
+	describe('remote changes', () => {
+		afterEach(() => vi.unstubAllGlobals());
+
+		it('are applied once per animation frame, together; own changes at once', () => {
+			const frames: FrameRequestCallback[] = [];
+			vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+			vi.stubGlobal('cancelAnimationFrame', () => {});
+			const mine = new Y.Doc();
+			const theirs = new Y.Doc();
+			const a = id(createNote(mine, { x: 0, y: 0, author: ana }));
+			const b = id(createNote(mine, { x: 300, y: 0, author: ana }));
+			Y.applyUpdate(theirs, Y.encodeStateAsUpdate(mine));
+			const v = view(mine);
+			const sync = () => Y.applyUpdate(mine, Y.encodeStateAsUpdate(theirs, Y.encodeStateVector(mine)), 'provider');
+
+			moveItem(theirs, a, 50, 60);
+			sync();
+			moveItem(theirs, b, 70, 80);
+			sync();
+			expect(v.nodes.map((n) => n.position)).toEqual([{ x: 0, y: 0 }, { x: 300, y: 0 }]);
+			expect(frames).toHaveLength(1);
+			frames[0](0);
+			expect(v.nodes.map((n) => n.position)).toEqual([{ x: 50, y: 60 }, { x: 70, y: 80 }]);
+
+			moveItem(mine, a, 5, 5, { me: 'ana' });
+			expect(v.nodes[0].position).toEqual({ x: 5, y: 5 });
+			v.destroy();
+		});
 	});
 });
