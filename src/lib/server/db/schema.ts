@@ -32,6 +32,8 @@ export const sessions = sqliteTable(
 export const coalitions = sqliteTable('coalitions', {
 	id: text('id').primaryKey(),
 	name: text('name').notNull(),
+	/** Days young people's free texts are kept before their text is deleted (counts stay). */
+	retentionDays: integer('retention_days').notNull().default(90),
 	createdAt: createdAt()
 });
 
@@ -243,3 +245,140 @@ export const docSnapshots = sqliteTable('doc_snapshots', {
 	upToId: integer('up_to_id').notNull(),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+/**
+ * A test round: young people answer questions about ideas (and later, screens of a frozen prototype)
+ * within a window. The questions and the validation rule are fixed JSON on the round, so results
+ * can always be read against the questions that were asked.
+ */
+export const testRounds = sqliteTable(
+	'test_rounds',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** The join code (see feedback/join-code.ts); unique among all rounds. */
+		code: text('code').notNull().unique(),
+		/** Question[] as JSON ($lib/feedback/questions). */
+		questions: text('questions', { mode: 'json' }).notNull(),
+		/** ValidationRule as JSON. */
+		rule: text('rule', { mode: 'json' }).notNull(),
+		opensAt: integer('opens_at', { mode: 'timestamp_ms' }).notNull(),
+		closesAt: integer('closes_at', { mode: 'timestamp_ms' }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('test_rounds_sprint_idx').on(t.sprintId)]
+);
+
+/** What a round asks about, in order: a snapshot of the idea's text when the round was made. */
+export const testItems = sqliteTable(
+	'test_items',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => testRounds.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: ['idea', 'screen'] }).notNull(),
+		ideaSelectionId: text('idea_selection_id').references(() => ideaSelections.id, { onDelete: 'set null' }),
+		/** For the Ideas page: which board note this idea is. */
+		boardId: text('board_id'),
+		boardItemId: text('board_item_id'),
+		text: text('text').notNull()
+	},
+	(t) => [index('test_items_round_idx').on(t.roundId, t.position)]
+);
+
+/**
+ * One young person's run through a round: a random public id and the hash of the secret that lets
+ * their browser add answers. Nothing else: no address, no browser, no name.
+ */
+export const participants = sqliteTable(
+	'participants',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => testRounds.id, { onDelete: 'cascade' }),
+		tokenHash: blob('token_hash', { mode: 'buffer' }).notNull(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('participants_round_idx').on(t.roundId)]
+);
+
+/**
+ * One answer to one question about one item (`itemKey` '' for the final questions). Giving an
+ * answer again replaces it. Free texts carry their personal-data flags and moderation state; their
+ * text is emptied after the coalition's retention period (the counts stay).
+ */
+export const responses = sqliteTable(
+	'responses',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => testRounds.id, { onDelete: 'cascade' }),
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => participants.id, { onDelete: 'cascade' }),
+		itemKey: text('item_key').notNull(),
+		questionId: text('question_id').notNull(),
+		/** The answer as JSON (a string or a number); null once a free text was purged. */
+		value: text('value', { mode: 'json' }),
+		flags: text('flags', { mode: 'json' }).$type<string[]>(),
+		moderation: text('moderation', { enum: ['new', 'shown', 'hidden'] }),
+		quote: integer('quote', { mode: 'boolean' }).notNull().default(false),
+		purgedAt: integer('purged_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('responses_answer_idx').on(t.participantId, t.itemKey, t.questionId), index('responses_round_idx').on(t.roundId)]
+);
+
+/**
+ * A crisis word was typed during a round: the facilitator sees it at once. Deliberately not linked to
+ * the answer or the participant: the alert says that someone may need a check-in, not who.
+ */
+export const crisisAlerts = sqliteTable(
+	'crisis_alerts',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => testRounds.id, { onDelete: 'cascade' }),
+		categories: text('categories', { mode: 'json' }).$type<string[]>().notNull(),
+		seenBy: text('seen_by').references(() => users.id, { onDelete: 'set null' }),
+		seenAt: integer('seen_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('crisis_alerts_round_idx').on(t.roundId)]
+);
+
+/**
+ * The facilitator's word on an idea's verdict: confirming the rule's verdict, or overriding it with
+ * a reason. The evidence (n and shares) is copied in, so it stays when raw texts are purged.
+ */
+export const ideaValidations = sqliteTable(
+	'idea_validations',
+	{
+		id: text('id').primaryKey(),
+		roundId: text('round_id')
+			.notNull()
+			.references(() => testRounds.id, { onDelete: 'cascade' }),
+		testItemId: text('test_item_id')
+			.notNull()
+			.references(() => testItems.id, { onDelete: 'cascade' }),
+		validated: integer('validated', { mode: 'boolean' }).notNull(),
+		/** What the rule said when the facilitator decided; differs from `validated` for an override. */
+		ruleVerdict: text('rule_verdict', { enum: ['validated', 'not_validated', 'insufficient'] }).notNull(),
+		reason: text('reason'),
+		evidence: text('evidence', { mode: 'json' }).notNull(),
+		decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		decidedAt: createdAt()
+	},
+	(t) => [uniqueIndex('idea_validations_item_idx').on(t.testItemId)]
+);
