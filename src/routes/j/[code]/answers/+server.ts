@@ -1,0 +1,37 @@
+/**
+ * Answers from the young person's page, as JSON: `{ token, answers: [{ itemId, questionId, value }],
+ * finish? }`. All or nothing; every refusal is a 4xx with a message to show. Nothing about the
+ * request itself (address, browser) is stored or logged.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { saveBatch } from '$lib/server/feedback/youth';
+import { lookupRound } from '$lib/server/feedback/youth-round';
+import { message } from '$lib/i18n/message';
+
+/** 60 answers of at most 500 characters fit easily; anything bigger is not from our page. */
+const BODY_MAX = 64 * 1024;
+
+const refuse = (status: number, key: string) => json({ error: key, message: message(key) }, { status });
+
+const STATUS: Record<string, number> = { error_run_unknown: 403, error_round_closed: 409, error_round_not_open: 409 };
+
+export const POST: RequestHandler = async ({ params, request, getClientAddress }) => {
+	const found = await lookupRound(params.code ?? '', getClientAddress());
+	if (!found.round) return refuse(404, 'error_code_unknown');
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > BODY_MAX) return refuse(413, 'error_answer_too_big');
+	let body: unknown;
+	try {
+		const text = await request.text();
+		if (text.length > BODY_MAX) return refuse(413, 'error_answer_too_big');
+		body = JSON.parse(text);
+	} catch {
+		return refuse(400, 'error_answer_batch');
+	}
+	if (!body || typeof body !== 'object') return refuse(400, 'error_answer_batch');
+	const { token, answers, finish } = body as { token?: unknown; answers?: unknown; finish?: unknown };
+	const result = saveBatch(getDb(), found.round, token, answers, finish === true);
+	if (!result.ok) return refuse(STATUS[result.error] ?? 400, result.error);
+	return json({ saved: result.value.saved });
+};
