@@ -202,6 +202,12 @@ describe('start-up', () => {
 			const dashboard = await fetch(demo.url + '/dashboard', { headers: { cookie: login.cookie } }).then((r) => r.text());
 			expect(dashboard).toContain('Sociale uitsluiting jongeren voorkomen');
 			expect(dashboard).toContain('Coalitie Human Driven Data');
+			// The demo test round is open: young people can try it with the printed code.
+			const code = /round's code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(demo.logs)![1];
+			const join = await postForm(demo.url, '/j', { code });
+			expect(join.status).toBe(303);
+			const intro = await fetch(demo.url + join.location!).then((r) => r.text());
+			expect(intro).toContain('data-testid="youth-intro"');
 			await demo.stop();
 			const again = await startServer({ dir: demo.dir, env: { MEEDOEN_DEMO: '1' } });
 			expect(again.logs).not.toContain('password:');

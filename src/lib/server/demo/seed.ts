@@ -6,7 +6,12 @@ import type { DB } from '../db';
 import { coalitionMembers, coalitions, organisations, sprintMembers, sprints, users, type OrganisationKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { newId, newSecret } from '../ids';
-import { createProblemMapBoard } from '../boards/service';
+import * as Y from 'yjs';
+import { createNote } from '$lib/board/model';
+import { createBoard, createProblemMapBoard } from '../boards/service';
+import { selectIdea, selectedIdeas } from '../ideas/service';
+import { createRound, MAX_WINDOW_HOURS } from '../feedback/rounds';
+import { formatJoinCode } from '../feedback/join-code';
 
 export const DEMO_EMAIL = 'demo@meedoen.local';
 
@@ -26,13 +31,39 @@ function isEmpty(db: DB) {
 	return !db.select({ id: users.id }).from(users).limit(1).get() && !db.select({ id: coalitions.id }).from(coalitions).limit(1).get();
 }
 
-/** Seeds the demo when the database is empty; returns the printed password, or null when skipped. */
-export async function seedDemo(db: DB, today = new Date()): Promise<string | null> {
+const DEMO_IDEAS: [string, string][] = [
+	['Een buddy uit de buurt die je helpt bij je eerste stap naar een club of baan', 'Lumens'],
+	['Een talentenkaart: laat zien waar je goed in bent, niet wat er mis is', 'Fontys Hogescholen'],
+	['Gratis sportpas voor een jaar, zonder formulieren', 'Gemeente Eindhoven'],
+	['Een chat met jongerenwerkers, ook in het weekend en \'s avonds', 'Bijzonder Jeugdwerk']
+];
+
+/**
+ * An "Ideeën" board with four ideas, chosen for testing, and a test round open for 12 hours: the
+ * young person's side can be tried at once (the join code is printed with the password).
+ */
+function seedIdeasAndRound(db: DB, sprintId: string, userId: string): string {
+	const doc = new Y.Doc();
+	const ids = DEMO_IDEAS.map(([text, organisation], i) => {
+		const note = createNote(doc, { x: (i % 2) * 260, y: Math.floor(i / 2) * 200, text, kind: 'idea', author: { userId, name: 'Demo', organisation } });
+		if (!note.ok) throw new Error(`demo idea: ${note.error}`);
+		return note.id;
+	});
+	const board = createBoard(db, sprintId, userId, 'Ideeën', 'blank', Y.encodeStateAsUpdate(doc));
+	if (!board.ok) throw new Error(`demo ideas board: ${board.error}`);
+	for (const id of ids) selectIdea(db, sprintId, board.value.id, id, userId);
+	const round = createRound(db, sprintId, userId, { title: 'Eerste test met jongeren', ideaSelectionIds: selectedIdeas(db, sprintId).map((s) => s.id), hours: MAX_WINDOW_HOURS });
+	if (!round.ok) throw new Error(`demo test round: ${round.error}`);
+	return round.value.code;
+}
+
+/** Seeds the demo when the database is empty; returns the printed password and the demo round's join code, or null when skipped. */
+export async function seedDemo(db: DB, today = new Date()): Promise<{ password: string; joinCode: string } | null> {
 	if (!isEmpty(db)) return null;
 	const password = newSecret(10);
 	const passwordHash = await hashPassword(password);
 	// Checked again after the await: two starts at once must not seed twice.
-	let seeded = false;
+	let joinCode: string | null = null;
 	db.transaction((tx) => {
 		if (!isEmpty(tx as unknown as DB)) return;
 		const userId = newId();
@@ -57,7 +88,7 @@ export async function seedDemo(db: DB, today = new Date()): Promise<string | nul
 			hmw: 'Hoe zouden we ...? (één vraag per briefje)'
 		});
 		if (!board.ok) throw new Error(`demo problem map: ${board.error}`);
-		seeded = true;
+		joinCode = seedIdeasAndRound(tx as unknown as DB, sprintId, userId);
 	});
-	return seeded ? password : null;
+	return joinCode ? { password, joinCode: formatJoinCode(joinCode) } : null;
 }
