@@ -7,7 +7,7 @@ import { createSprint, setSprintMember } from '../sprints/service';
 import { SqliteDocStore } from '../collab/doc-store';
 import { CollabServer } from '../collab/server';
 import { boardDocName, createBoard } from './service';
-import { forgetWaitingCounts, privateDocName, privateDocNames, privateModeOn, revealPrivateNotes, startPrivateMode, waitingNotes } from './private';
+import { forgetWaitingCounts, REVEAL_PER_PERSON, privateDocName, privateDocNames, privateModeOn, revealPrivateNotes, startPrivateMode, waitingNotes } from './private';
 
 function world() {
 	const db = testDb();
@@ -76,6 +76,14 @@ describe('private mode on a board (server)', () => {
 		revealPrivateNotes(w.db, w.docs, w.sprintId, w.boardId, (a) => a.name);
 		const texts = readItems(w.docs.readDocument(boardDocName(w.sprintId, w.boardId))).flatMap((i) => (i.type === 'note' ? [i.text] : []));
 		expect(texts.sort()).toEqual(['Eerst', 'Te laat']);
+	});
+
+	it('moves at most REVEAL_PER_PERSON notes of one person per reveal; the rest wait for the next', () => {
+		const w = world();
+		write(w, w.partner.id, Array.from({ length: REVEAL_PER_PERSON + 3 }, (_, i) => `n${i}`));
+		expect(revealPrivateNotes(w.db, w.docs, w.sprintId, w.boardId, (a) => a.name)).toEqual({ ok: true, value: { notes: REVEAL_PER_PERSON } });
+		expect(notesOn(w, privateDocName(w.sprintId, w.boardId, w.partner.id))).toHaveLength(3);
+		expect(revealPrivateNotes(w.db, w.docs, w.sprintId, w.boardId, (a) => a.name)).toEqual({ ok: true, value: { notes: 3 } });
 	});
 
 	it('loses nothing when the board cannot be written: the notes stay private and private mode stays on', () => {

@@ -88,6 +88,12 @@ function authorOf(db: DB, userId: string, sprintId: string): Author {
 }
 
 /**
+ * Notes of one person moved per reveal: one person's flood cannot fill the board and block the
+ * reveal for everyone (the rest keep waiting for the next reveal).
+ */
+export const REVEAL_PER_PERSON = 200;
+
+/**
  * Moves every waiting private note of a board onto the board, then empties the private documents,
  * turns private mode off and closes the connections to them (4403: their pages learn private mode
  * is off). In this order, so that a failure in between may duplicate notes but never lose them.
@@ -98,7 +104,7 @@ export function revealPrivateNotes(db: DB, docs: Docs, sprintId: string, boardId
 	const batches: (RevealBatch & { name: string })[] = names.map((name) => ({
 		name,
 		author: authorOf(db, parseDocName(name)!.owner!, sprintId),
-		notes: withDoc(docs, name, privateNotes)
+		notes: withDoc(docs, name, privateNotes).slice(0, REVEAL_PER_PERSON)
 	}));
 	let revealed = { ok: true, notes: 0, groups: [] } as ReturnType<typeof revealOnBoard>;
 	if (batches.some((batch) => batch.notes.length)) {
