@@ -117,4 +117,30 @@ describe('private mode (integration)', () => {
 		expect((await api(partner, 'GET')).body).toEqual({ privateMode: false, waiting: 0 });
 		for (const c of [watcher, mine, again]) c.destroy();
 	});
+
+	it('keeps notes an offline tablet wrote during the reveal: they arrive later and wait for the next reveal', async () => {
+		const boardName = `sprints/${sprintId}/boards/${boardId}`;
+		expect((await api(facilitator, 'POST', { action: 'start' })).status).toBe(200);
+		const tablet = connectDoc(server.url, partner2.cookie, privateName(partner2));
+		await tablet.synced;
+		const author = { userId: partner2.id, name: 'Pia', organisation: '' };
+		createNote(tablet.doc, { x: 0, y: 0, text: 'Voor het laten zien', author });
+		await eventually(async () => (await api(facilitator, 'GET')).body.waiting === 1, 'the first note');
+		// The tablet loses its connection; the facilitator reveals; the tablet writes on.
+		tablet.provider.disconnect();
+		expect((await api(facilitator, 'POST', { action: 'reveal' })).body).toMatchObject({ privateMode: false, revealed: 1 });
+		createNote(tablet.doc, { x: 0, y: 0, text: 'Na het laten zien', author });
+		tablet.provider.connect();
+		await until(() => notes(tablet.doc).length === 1, 10_000, 'the revealed note removed on the tablet');
+		expect(notes(tablet.doc)[0].text).toBe('Na het laten zien');
+		await eventually(async () => (await api(facilitator, 'GET')).body.waiting === 1, 'the late note counted');
+
+		expect((await api(facilitator, 'POST', { action: 'reveal' })).body).toMatchObject({ privateMode: false, waiting: 0, revealed: 1 });
+		const board = connectDoc(server.url, facilitator.cookie, boardName);
+		await board.synced;
+		const texts = notes(board.doc).map((n) => n.text);
+		expect(texts.filter((t) => t === 'Voor het laten zien')).toHaveLength(1);
+		expect(texts).toContain('Na het laten zien');
+		for (const c of [tablet, board]) c.destroy();
+	});
 });
