@@ -129,3 +129,53 @@ describe('realtime admission matrix', () => {
 		expect(revalidate(admitted)).toBe('session-ended');
 	});
 });
+
+describe('private notes admission', () => {
+	const w = world();
+	const authenticate = createAuthenticate(w.db, '');
+	const cookie = (who: string) => `${SESSION_COOKIE}=${w.people[who]}`;
+	const as = (who: string, path: string) => authenticate(request(path, { origin: ORIGIN, cookie: cookie(who) }));
+	const idOf = (who: string) => (as(who, `/collab/sprints/${w.sprintId}/brief`) as Admission).userId;
+	const created = createBoard(w.db, w.sprintId, idOf('facilitator'), 'Kaart');
+	if (!created.ok) throw new Error();
+	const boardId = created.value.id;
+	const path = (owner: string, board = boardId, sprintId = w.sprintId) => `/collab/sprints/${sprintId}/boards/${board}/private/${idOf(owner)}`;
+
+	it('admits the owner, writing, on a board of the sprint', () => {
+		for (const who of ['partner', 'facilitator']) {
+			expect(as(who, path(who))).toMatchObject({ docName: path(who).slice('/collab/'.length), userId: idOf(who), readOnly: false });
+		}
+	});
+
+	it('refuses everyone else, the facilitator included (403)', () => {
+		expect(as('decider', path('partner'))).toMatchObject({ status: 403 });
+		expect(as('facilitator', path('partner'))).toMatchObject({ status: 403 });
+		expect(as('partner', path('facilitator'))).toMatchObject({ status: 403 });
+		expect(as('otherCoalition', path('partner'))).toMatchObject({ status: 403 });
+	});
+
+	it('refuses observers, even for their own name (they write nothing)', () => {
+		expect(as('observer', path('observer'))).toMatchObject({ status: 403 });
+	});
+
+	it('refuses a board that is not in the sprint (404), and a sprint the owner is not in (403)', () => {
+		expect(as('partner', path('partner', w.sprintId))).toMatchObject({ status: 404 });
+		expect(as('facilitator', path('facilitator', boardId, w.otherSprintId))).toMatchObject({ status: 404 });
+		expect(as('partner', path('partner', boardId, w.otherSprintId))).toMatchObject({ status: 403 });
+	});
+
+	it('serves it read-only once the board is archived', () => {
+		const old = createBoard(w.db, w.sprintId, idOf('facilitator'), 'Oud');
+		if (!old.ok) throw new Error();
+		setBoardArchived(w.db, w.sprintId, old.value.id, true);
+		expect(as('partner', path('partner', old.value.id))).toMatchObject({ readOnly: true });
+	});
+
+	it('closes an open private connection when its owner becomes an observer', () => {
+		const admitted = as('partner', path('partner')) as Admission;
+		const revalidate = createRevalidate(w.db);
+		expect(revalidate(admitted)).toBe('ok');
+		setSprintMember(w.db, w.sprintId, admitted.userId, 'observer');
+		expect(revalidate(admitted)).toBe('access-changed');
+	});
+});

@@ -60,10 +60,13 @@ export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN
 		if (!session) return { status: 401, reason: 'not signed in' };
 		const role = sprintRole(db, user.id, doc.sprintId);
 		if (!role) return { status: 403, reason: 'not a member of this sprint' };
+		// Private notes (before the reveal) are their writer's alone: not even a facilitator may read
+		// them; observers write nothing, so they have none.
+		if (doc.kind === 'private' && (doc.owner !== user.id || role === 'observer')) return { status: 403, reason: 'not your document' };
 		// Only documents that exist may be opened: a board needs its row in this sprint. Prototypes
 		// and rule sets will check theirs here; until they exist, their names are refused.
 		let archived = false;
-		if (doc.kind === 'boards') {
+		if (doc.kind === 'boards' || doc.kind === 'private') {
 			const state = boardState(db, doc.sprintId, doc.id!);
 			if (!state) return { status: 404, reason: 'no such document' };
 			archived = state === 'archived';

@@ -15,6 +15,9 @@ const STATUS_TEXT: Record<Refusal['status'], string> = {
 	404: 'Not Found'
 };
 
+/** Transaction origin of the server's own changes (never a connection, so every client gets them). */
+const SERVER_ORIGIN = Symbol('server');
+
 /**
  * The realtime server: admits upgrades (auth first, then upgrade), keeps a registry of rooms that
  * load on the first connection and unload after the last, and closes sockets on logout.
@@ -99,6 +102,31 @@ export class CollabServer {
 		if (room && !room.failed) Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
 		else for (const update of this.store.load(docName).updates) Y.applyUpdate(copy, update);
 		return copy;
+	}
+
+	/**
+	 * Changes a document on the server's own behalf (private notes revealed onto a board), whether
+	 * or not it is open: in one transaction, committed to the store before any client is sent it.
+	 * Throws when the change could not be committed; it is then applied nowhere.
+	 */
+	updateDocument(docName: string, change: (doc: Y.Doc) => void) {
+		const room = this.rooms.get(docName);
+		if (room && !room.failed) {
+			// The room appends the update to the store, then sends it to every connection.
+			room.doc.transact(() => change(room.doc), SERVER_ORIGIN);
+			if (room.failed) throw new Error(`could not store a change to ${docName}`);
+			return;
+		}
+		const doc = new Y.Doc();
+		try {
+			for (const update of this.store.load(docName).updates) Y.applyUpdate(doc, update);
+			const updates: Uint8Array[] = [];
+			doc.on('update', (update: Uint8Array) => updates.push(update));
+			doc.transact(() => change(doc), SERVER_ORIGIN);
+			for (const update of updates) this.store.append(docName, update);
+		} finally {
+			doc.destroy();
+		}
 	}
 
 	/** A document's access changed (archived, deleted): everyone reconnects with the new rights. */

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { canEdit, requireSprint, requireUser } from '$lib/server/auth/guards';
 import { boardDocName, getBoard } from '$lib/server/boards/service';
+import { privateDocName } from '$lib/server/boards/private';
 import { getSprint, memberOrganisation } from '$lib/server/sprints/service';
 import { latestRevealedRound, results } from '$lib/server/votes/service';
 import type { PageServerLoad } from './$types';
@@ -22,6 +23,9 @@ export const load: PageServerLoad = (event) => {
 		role,
 		canEdit: canEdit(role) && !board.archivedAt,
 		docName: boardDocName(sprintId, boardId),
+		// Private mode: the switch is the server's; the notes are in a document of this person's own.
+		privateMode: board.privateMode,
+		privateDocName: canEdit(role) && !board.archivedAt ? privateDocName(sprintId, boardId, user.id) : null,
 		lastResults: lastResults?.ok ? lastResults.value : null,
 		me: { userId: user.id, name: user.name, organisation: memberOrganisation(db, user.id, sprintId) }
 	};
