@@ -20,8 +20,10 @@ async function context(params: { code: string }, cookies: import('@sveltejs/kit'
 /** The steps: one per idea, then the final questions. */
 const stepCount = (round: PublicRound) => round.items.length + (round.finalQuestions.length ? 1 : 0);
 
-export const load: PageServerLoad = async ({ params, cookies, getClientAddress }) => {
+export const load: PageServerLoad = async ({ params, cookies, getClientAddress, setHeaders }) => {
 	const { db, round, run, token } = await context(params, cookies, getClientAddress());
+	// A shared tablet: the back button must never bring the previous person's answers back.
+	setHeaders({ 'cache-control': 'no-store' });
 	const view = publicRound(db, round);
 	const step = Number(params.step);
 	if (step > stepCount(view)) redirect(303, `/j/${round.code}/${stepCount(view)}`);
