@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appendStart, checkDay, formatTime, nowAndNext, parseTime, reorder, shiftFrom, type Block } from './agenda';
+import { TEMPLATES } from './templates';
 import { clockOffset, extendTimer, formatRemaining, pauseTimer, remaining, resumeTimer, settle, startTimer, type TimerState } from './timer';
 
 const day: Block[] = [
@@ -106,5 +107,19 @@ describe('timer', () => {
 		// This screen is 5 s behind the server; the second sample had a slow answer.
 		expect(clockOffset([{ sent: 1000, server: 6050, received: 1100 }, { sent: 2000, server: 7400, received: 2800 }])).toBe(5000);
 		expect(clockOffset([])).toBe(0);
+	});
+});
+
+describe('agenda templates', () => {
+	it.each(TEMPLATES.map((t) => [t.id, t] as const))('%s: every day passes the same checks as a facilitator\'s own blocks, in both languages', (_, template) => {
+		expect(template.days.length).toBe(template.id === 'design_sprint_5' ? 5 : 4);
+		for (const day of template.days) {
+			const checked = checkDay(day.map((block, i) => ({ ...block, id: String(i) })));
+			expect(checked.ok).toBe(true);
+			for (const block of day) {
+				expect(block.title.nl.trim()).not.toBe('');
+				expect(block.title.en.trim()).not.toBe('');
+			}
+		}
 	});
 });
