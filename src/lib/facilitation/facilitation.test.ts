@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendStart, checkDay, formatTime, nowAndNext, parseTime, reorder, shiftFrom, type Block } from './agenda';
 import { TEMPLATES } from './templates';
+import { sprintDayOf, wallClock } from './clock';
 import { clockOffset, extendTimer, formatRemaining, pauseTimer, remaining, resumeTimer, settle, startTimer, type TimerState } from './timer';
 
 const day: Block[] = [
@@ -121,5 +122,20 @@ describe('agenda templates', () => {
 				expect(block.title.en.trim()).not.toBe('');
 			}
 		}
+	});
+});
+
+describe('wall clock', () => {
+	it('tells the date and minute in Dutch time, whatever the server runs in', () => {
+		// 2026-03-29 01:30 UTC is 03:30 in Amsterdam (summer time started at 02:00).
+		expect(wallClock(Date.parse('2026-03-29T01:30:00Z'))).toEqual({ date: '2026-03-29', minute: 3 * 60 + 30 });
+		expect(wallClock(Date.parse('2026-12-01T23:30:00Z'))).toEqual({ date: '2026-12-02', minute: 30 });
+	});
+
+	it('knows the sprint day', () => {
+		expect(sprintDayOf('2026-12-01', 5, '2026-12-01')).toBe(1);
+		expect(sprintDayOf('2026-12-01', 5, '2026-12-05')).toBe(5);
+		expect(sprintDayOf('2026-12-01', 5, '2026-12-06')).toBeNull();
+		expect(sprintDayOf('2026-12-01', 5, '2026-11-30')).toBeNull();
 	});
 });

@@ -382,3 +382,40 @@ export const ideaValidations = sqliteTable(
 	},
 	(t) => [uniqueIndex('idea_validations_item_idx').on(t.testItemId)]
 );
+
+/**
+ * The sprint's agenda: time blocks per day (1 = the sprint's first day), in minutes from midnight,
+ * never overlapping (checked by $lib/facilitation/agenda.ts before anything is stored).
+ */
+export const agendaBlocks = sqliteTable(
+	'agenda_blocks',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		day: integer('day').notNull(),
+		start: integer('start').notNull(),
+		duration: integer('duration').notNull(),
+		title: text('title').notNull(),
+		activity: text('activity').notNull(),
+		/** What the block uses: a board, test round, prototype or rule set of this sprint. */
+		resourceKind: text('resource_kind', { enum: ['board', 'test_round', 'prototype', 'ruleset'] }),
+		resourceId: text('resource_id'),
+		instructions: text('instructions').notNull().default(''),
+		materials: text('materials').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [index('agenda_blocks_sprint_idx').on(t.sprintId, t.day, t.start)]
+);
+
+/** The sprint's shared timer: its state ($lib/facilitation/timer.ts) as JSON, in server time. */
+export const sprintTimers = sqliteTable('sprint_timers', {
+	sprintId: text('sprint_id')
+		.primaryKey()
+		.references(() => sprints.id, { onDelete: 'cascade' }),
+	state: text('state', { mode: 'json' }).notNull(),
+	label: text('label').notNull().default(''),
+	updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
