@@ -20,9 +20,12 @@ describe('WAL checkpointer', () => {
 		expect(statSync(path).size).toBe(before); // all of it still in the WAL
 		const checkpointer = startCheckpointer(path, 20);
 		try {
+			// Waits for the whole checkpoint: the file grows page by page while one runs, and a
+			// check right after it first grew would catch it half-way (seen on a busy machine).
+			const target = before + 200 * 4096 * 0.9;
 			const start = Date.now();
-			while (statSync(path).size <= before && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
-			expect(statSync(path).size).toBeGreaterThan(before + 200 * 4096 * 0.9);
+			while (statSync(path).size <= target && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 20));
+			expect(statSync(path).size).toBeGreaterThan(target);
 		} finally {
 			await checkpointer.stop();
 			db.close();
