@@ -156,6 +156,10 @@ describe('collab server', () => {
 		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
 		a.provider.disconnect();
 		await until(() => ![...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'));
+		// Back (as after a 4403): the client sends its state with the clock it had, older than the
+		// server's removal; it is shown again at once, not only when the client renews it (15 s).
+		a.provider.connect();
+		await until(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Anna'), 3000);
 	});
 
 	it("ignores a connection that tries to set another connection's presence", async () => {
