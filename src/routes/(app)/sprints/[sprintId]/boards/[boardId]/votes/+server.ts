@@ -2,25 +2,13 @@
  * Dot voting on a board, as JSON: GET the round's state as this person may see it; POST an action
  * (start and reveal: facilitator; cast and retract: members who may edit; supervote: decider).
  */
-import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
-import { sprintRole } from '$lib/server/sprints/service';
-import { getBoard } from '$lib/server/boards/service';
+import { boardRequest } from '$lib/server/boards/endpoint';
 import { notesInScope, readBoard } from '$lib/server/boards/document';
 import { castVote, getRound, latestRound, myVotes, progress, results, retractVote, revealRound, startRound } from '$lib/server/votes/service';
-import { message } from '$lib/i18n/message';
-
-function access(event: RequestEvent) {
-	const user = event.locals.user;
-	if (!user) error(401, 'Not signed in');
-	const db = getDb();
-	const { sprintId, boardId } = event.params as { sprintId: string; boardId: string };
-	const role = sprintRole(db, user.id, sprintId);
-	const board = role ? getBoard(db, sprintId, boardId) : null;
-	if (!role || !board) error(404, 'Not found');
-	return { db, user, role, board, sprintId };
-}
+import { readBody, refuse } from '$lib/server/json-api';
 
 function state(db: ReturnType<typeof getDb>, boardId: string, userId: string) {
 	const round = latestRound(db, boardId);
@@ -35,7 +23,7 @@ function state(db: ReturnType<typeof getDb>, boardId: string, userId: string) {
 }
 
 export const GET = (event: RequestEvent) => {
-	const { db, user, board } = access(event);
+	const { db, user, board } = boardRequest(event);
 	return json(state(db, board.id, user.id));
 };
 
@@ -49,21 +37,11 @@ const Action = z.discriminatedUnion('action', [
 	z.object({ action: z.literal('reveal'), roundId: z.string().max(64) })
 ]);
 
-function refuse(status: number, key: string) {
-	return json({ error: key, message: message(key) }, { status });
-}
-
 export const POST = async (event: RequestEvent) => {
-	const { db, user, role, board, sprintId } = access(event);
-	let body: unknown;
-	try {
-		body = await event.request.json();
-	} catch {
-		return refuse(400, 'error_bad_request');
-	}
-	const parsed = Action.safeParse(body);
-	if (!parsed.success) return refuse(400, 'error_bad_request');
-	const input = parsed.data;
+	const { db, user, role, board, sprintId } = boardRequest(event);
+	const body = await readBody(event.request, Action);
+	if (!body.ok) return body.response;
+	const input = body.value;
 	if (board.archivedAt) return refuse(403, 'error_board_archived');
 
 	if (input.action === 'start') {
