@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import poisoned from './fixtures/poisoned-updates.json';
-import { cleanUp, client, DOC, raw, start, until } from './test-harness';
+import { BOARD, cleanUp, client, DOC, raw, start, until } from './test-harness';
 
 afterEach(cleanUp);
 
@@ -101,7 +101,9 @@ describe('collab server', () => {
 
 	// Crafted updates found by fuzzing (review of the foundation): Yjs accepts them without a full
 	// integration, which once ended in a snapshot that could not be loaded.
-	it.each(poisoned.map((c, i) => [i, c] as const))('never lets crafted update %i make the document unloadable', async (_i, fixture) => {
+	// On a board a partner's update takes the guarded path (item locks), which must keep this too.
+	const docs = [DOC, BOARD];
+	it.each(poisoned.flatMap((c, i) => docs.map((doc) => [i, doc, c] as const)))('never lets crafted update %i make %s unloadable', async (_i, doc, fixture) => {
 		const { url, store, collab } = await start();
 		const frame = (b64: string) => {
 			const e = encoding.createEncoder();
@@ -110,10 +112,10 @@ describe('collab server', () => {
 			encoding.writeVarUint8Array(e, Buffer.from(b64, 'base64'));
 			return encoding.toUint8Array(e);
 		};
-		const attacker = raw(url);
+		const attacker = raw(url, 'raw', doc);
 		await attacker.opened;
 		for (const u of fixture.good) attacker.ws.send(frame(u));
-		const witness = client(url, 'witness');
+		const witness = client(url, 'witness', 'partner', doc);
 		await witness.synced;
 		attacker.ws.send(frame(fixture.bad));
 		expect((await attacker.closed).code).toBe(1007);
@@ -122,9 +124,9 @@ describe('collab server', () => {
 		const seen = witness.doc.getText('goal').toString();
 		const seenVector = Y.encodeStateVector(witness.doc);
 		witness.provider.disconnect();
-		await until(() => !collab.rooms.has(DOC));
-		expect(store.pending(DOC)).toBe(0); // compacted on unload
-		const reader = client(url, 'reader');
+		await until(() => !collab.rooms.has(doc));
+		expect(store.pending(doc)).toBe(0); // compacted on unload
+		const reader = client(url, 'reader', 'partner', doc);
 		await reader.synced;
 		expect(Y.encodeStateVector(reader.doc)).toEqual(seenVector);
 		expect(reader.doc.getText('goal').toString()).toBe(seen);
