@@ -382,13 +382,16 @@ export function setLocked(doc: Y.Doc, ids: string[], locked: boolean, origin?: u
 }
 
 /**
- * Deletes items (locked ones stay) and the arrows attached to them. Items inside a deleted group
- * that are not deleted themselves move out of it, keeping their place on the board (to the root,
- * or to the nearest enclosing group that stays).
+ * Deletes items (locked ones, and frames holding one, stay) and the arrows attached to them. Items
+ * inside a deleted group that are not deleted themselves move out of it, keeping their place on the
+ * board (to the root, or to the nearest enclosing group that stays).
  * @returns the ids deleted
  */
 export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin?: unknown): string[] {
-	const doomed = new Set([...ids].filter((id) => editable(doc, id)));
+	// A frame holding a locked item stays too: deleting it would move that item (its place is
+	// relative to the frame), which the server would refuse halfway.
+	const holdsLocked = (id: string) => itemType(getItem(doc, id)!) === 'group' && descendantsOf(doc, id).some((d) => isLocked(doc, d));
+	const doomed = new Set([...ids].filter((id) => editable(doc, id) && !holdsLocked(id)));
 	if (!doomed.size) return [];
 	const all = items(doc);
 	// Work out new places before anything is deleted.
