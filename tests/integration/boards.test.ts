@@ -13,6 +13,7 @@ let partner: { cookie: string; email: string };
 let observer: { cookie: string; email: string };
 let sprintId: string;
 let boardId: string;
+let coalitionId: string;
 
 async function api(cookie: string, method: 'GET' | 'POST', body?: unknown, origin?: string) {
 	const res = await fetch(`${server.url}/sprints/${sprintId}/boards/${boardId}/votes`, {
@@ -40,7 +41,7 @@ beforeAll(async () => {
 	facilitator = await signup(server.url, 'Fenna');
 	partner = await signup(server.url, 'Pim');
 	observer = await signup(server.url, 'Otto');
-	const coalitionId = await createCoalition(server.url, facilitator.cookie);
+	coalitionId = await createCoalition(server.url, facilitator.cookie);
 	sprintId = await createSprint(server.url, facilitator.cookie, coalitionId);
 	for (const p of [partner, observer]) await joinCoalition(server.url, facilitator.cookie, coalitionId, p.cookie);
 	await addToSprint(server, facilitator.cookie, sprintId, partner.email, 'partner');
@@ -146,5 +147,54 @@ describe('boards (integration)', () => {
 		const outsider = await signup(server.url, 'Xavi');
 		expect((await api(outsider.cookie, 'GET')).status).toBe(404);
 		expect((await api('', 'GET')).status).toBe(401);
+	});
+
+	it('locks a board through its controls endpoint: facilitator only, and open connections follow at once', async () => {
+		const created = await postForm(server.url, `/sprints/${sprintId}/boards?/create`, { title: 'Slot' }, facilitator.cookie);
+		const id = created.location!.split('/').pop()!;
+		const name = `sprints/${sprintId}/boards/${id}`;
+		const controls = (cookie: string, body: string, path = `/sprints/${sprintId}/boards/${id}/controls`, origin = server.url) =>
+			fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie, origin, 'content-type': 'application/json' }, body }).then(async (r) => ({ status: r.status, body: await r.json().catch(() => null) }));
+		const lock = JSON.stringify({ locked: true });
+		expect(await controls(partner.cookie, lock)).toMatchObject({ status: 403, body: { error: 'error_forbidden' } });
+		expect((await controls(observer.cookie, lock)).status).toBe(403);
+		for (const bad of ['{not json', '{}', '{"locked":"ja"}', '{"locked":true,"extra":1}', '[]']) {
+			expect(await controls(facilitator.cookie, bad)).toMatchObject({ status: 400, body: { error: 'error_bad_request', message: expect.any(String) } });
+		}
+		// The same board id under another sprint of the same facilitator is not that board.
+		const otherSprint = await createSprint(server.url, facilitator.cookie, coalitionId, 'Andere sprint');
+		expect((await controls(facilitator.cookie, lock, `/sprints/${otherSprint}/boards/${id}/controls`)).status).toBe(404);
+		expect((await controls(facilitator.cookie, lock, undefined, 'http://evil.example')).status).toBe(403);
+
+		const f = connectDoc(server.url, facilitator.cookie, name);
+		const p = connectDoc(server.url, partner.cookie, name);
+		await Promise.all([f.synced, p.synced]);
+		const closes: number[] = [];
+		p.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0));
+		expect(await controls(facilitator.cookie, lock)).toEqual({ status: 200, body: { locked: true } });
+		await until(() => closes.length > 0, 10_000, 'the partner to be closed');
+		expect(closes[0]).toBe(4403);
+		p.destroy();
+		f.destroy();
+
+		// Reconnected with the new rights: the partner reads, only the facilitator writes.
+		const f2 = connectDoc(server.url, facilitator.cookie, name);
+		const p2 = connectDoc(server.url, partner.cookie, name);
+		await Promise.all([f2.synced, p2.synced]);
+		addNote(p2.doc, 'stiekem', 'note', 'tijdens het slot');
+		addNote(f2.doc, 'open', 'note', 'van de facilitator');
+		await until(() => p2.doc.getMap('items').has('open'), 10_000, 'the facilitator\'s note');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(f2.doc.getMap('items').has('stiekem')).toBe(false);
+		const page = await fetch(`${server.url}/sprints/${sprintId}/boards/${id}`, { headers: { cookie: partner.cookie } }).then((r) => r.text());
+		expect(page).toContain('locked:true');
+
+		const again: number[] = [];
+		p2.provider.on('connection-close', (event: { code: number } | null) => again.push(event?.code ?? 0));
+		expect((await controls(facilitator.cookie, JSON.stringify({ locked: false }))).status).toBe(200);
+		await until(() => again.length > 0, 10_000, 'the partner to be closed again');
+		expect(again[0]).toBe(4403);
+		p2.destroy();
+		f2.destroy();
 	});
 });

@@ -1,5 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import { createSubscriber } from 'svelte/reactivity';
+import { invalidateAll } from '$app/navigation';
 import * as Y from 'yjs';
 import { m } from '$lib/paraglide/messages.js';
 import { BoardView } from './board-view.svelte';
@@ -15,12 +15,9 @@ import {
 	duplicateItems,
 	edges,
 	GRID,
-	isBoardLocked,
 	items,
-	meta,
 	moveItem,
 	resizeItem,
-	setBoardLocked,
 	setColor,
 	setEdgeLabel,
 	setKind,
@@ -75,13 +72,20 @@ export class BoardController {
 	#canUndo = $state(false);
 	#canRedo = $state(false);
 	#readOnly: () => boolean;
-	#subscribeMeta: () => void;
+	#locked: () => boolean;
+	#controlsUrl: string;
 
-	constructor(doc: Y.Doc, me: Author, options: { readOnly: () => boolean; facilitator: boolean }) {
+	/**
+	 * @param options.locked whether the board is locked (page data: the server keeps the lock)
+	 * @param options.controlsUrl the board's controls endpoint (facilitators lock and unlock there)
+	 */
+	constructor(doc: Y.Doc, me: Author, options: { readOnly: () => boolean; locked: () => boolean; facilitator: boolean; controlsUrl: string }) {
 		this.doc = doc;
 		this.me = me;
 		this.facilitator = options.facilitator;
 		this.#readOnly = options.readOnly;
+		this.#locked = options.locked;
+		this.#controlsUrl = options.controlsUrl;
 		this.origin = { board: true, userId: me.userId };
 		this.undoManager = new Y.UndoManager([items(doc), edges(doc)], { trackedOrigins: new Set([this.origin]), captureTimeout: 600 });
 		const onStack = () => {
@@ -89,10 +93,6 @@ export class BoardController {
 			this.#canRedo = this.undoManager.canRedo();
 		};
 		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, onStack);
-		this.#subscribeMeta = createSubscriber((update) => {
-			meta(doc).observe(update);
-			return () => meta(doc).unobserve(update);
-		});
 		this.view = new BoardView(doc, { origin: this.origin, canEdit: () => this.canEdit, describe: describeItem });
 	}
 
@@ -113,8 +113,7 @@ export class BoardController {
 	}
 
 	get boardLocked(): boolean {
-		this.#subscribeMeta();
-		return isBoardLocked(this.doc);
+		return this.#locked();
 	}
 
 	/** Observers never edit; on a locked board only the facilitator does. */
@@ -255,9 +254,26 @@ export class BoardController {
 		setLocked(this.doc, ids, locked, this.origin);
 	}
 
-	/** Facilitator only: lock or unlock the whole board (not part of anyone's undo). */
-	setBoardLocked(locked: boolean) {
-		if (!this.#readOnly() && this.facilitator) setBoardLocked(this.doc, locked, this.origin);
+	/**
+	 * Facilitator only: lock or unlock the whole board (not part of anyone's undo). The server keeps
+	 * the lock; afterwards the page data (and with it `boardLocked`) is loaded again.
+	 */
+	async setBoardLocked(locked: boolean) {
+		if (this.#readOnly() || !this.facilitator) return;
+		try {
+			const response = await fetch(this.#controlsUrl, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', accept: 'application/json' },
+				body: JSON.stringify({ locked })
+			});
+			if (!response.ok) {
+				const data = (await response.json().catch(() => null)) as { message?: string } | null;
+				this.notice = { text: data?.message || m.board_error(), error: true };
+			}
+		} catch {
+			this.notice = { text: m.board_error(), error: true };
+		}
+		await invalidateAll();
 	}
 
 	resize(id: string, rect: Rect) {

@@ -22,8 +22,8 @@ export function boardCsv(doc: Y.Doc, results: VoteCount[] | null, header: CsvHea
 	);
 }
 
-export function boardJson(doc: Y.Doc, results: VoteCount[] | null): string {
-	return JSON.stringify({ ...exportJson(doc), notes: rowsWithVotes(doc, results), votes: results }, null, 2);
+export function boardJson(doc: Y.Doc, results: VoteCount[] | null, locked = false): string {
+	return JSON.stringify({ ...exportJson(doc, locked), notes: rowsWithVotes(doc, results), votes: results }, null, 2);
 }
 
 /** A file name from a title: letters, digits and dashes only. */

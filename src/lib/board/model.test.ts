@@ -263,6 +263,20 @@ describe('board model: groups', () => {
 		setLocked(doc, [n], false);
 		expect(moveItem(doc, n, 50, 50)).toBe(true);
 	});
+
+	it('keeps a frame that holds a locked item, so that item does not move', () => {
+		const doc = new Y.Doc();
+		const outer = createGroup(doc, { x: 100, y: 100, author: ana });
+		const inner = createGroup(doc, { x: 20, y: 20, author: ana, parentId: outer.ok ? outer.id : null });
+		if (!outer.ok || !inner.ok) throw new Error();
+		const n = note(doc, 10, 10, 'vast', ana, undefined, inner.id);
+		const free = createGroup(doc, { x: 900, y: 0, author: ana });
+		setLocked(doc, [n], true);
+		expect(deleteItems(doc, [outer.id, inner.id, free.ok ? free.id : ''])).toEqual([free.ok ? free.id : '']);
+		expect(readItem(doc, n)).toMatchObject({ parentId: inner.id, x: 10, y: 10 });
+		setLocked(doc, [n], false);
+		expect(deleteItems(doc, [outer.id])).toEqual([outer.id]);
+	});
 });
 
 describe('board model: arrows', () => {

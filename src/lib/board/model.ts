@@ -7,7 +7,8 @@
  *   note: text (Y.Text), kind, color (a key of NOTE_COLORS), author { name, organisation };
  *   label: text (Y.Text); group: title (Y.Text).
  * - `edges`: Y.Map of id -> Y.Map { id, source, target, label }.
- * - `meta`: Y.Map { locked: boolean, template?: string }.
+ * - `meta`: Y.Map { template?: string }. (Old documents may hold `locked` here: it is ignored. Whether
+ *   the board is locked is kept on the server, in SQL, and comes with the page data.)
  *
  * Every edit runs in `doc.transact(fn, origin)`: pass each person's own origin, so a Y.UndoManager
  * with `trackedOrigins: new Set([origin])` undoes that person's changes only.
@@ -164,10 +165,6 @@ export function absolutePosition(doc: Y.Doc, id: string): { x: number; y: number
 
 export function itemCount(doc: Y.Doc): number {
 	return items(doc).size;
-}
-
-export function isBoardLocked(doc: Y.Doc): boolean {
-	return meta(doc).get('locked') === true;
 }
 
 export function isLocked(doc: Y.Doc, id: string): boolean {
@@ -374,26 +371,27 @@ export function setColor(doc: Y.Doc, id: string, color: NoteColor, origin?: unkn
 	return isColor(color) && setNoteField(doc, id, 'color', color, origin);
 }
 
-/** Locks or unlocks items (a locked item cannot be moved, resized, edited or deleted). */
+/**
+ * Locks or unlocks items (a locked item cannot be moved, resized, edited or deleted). Only a
+ * facilitator may: the realtime server undoes anyone else's changes to locked items and to `locked`.
+ */
 export function setLocked(doc: Y.Doc, ids: string[], locked: boolean, origin?: unknown): number {
 	const maps = ids.map((id) => getItem(doc, id)).filter((map): map is ItemMap => !!map && (map.get('locked') === true) !== locked);
 	if (maps.length) doc.transact(() => maps.forEach((map) => map.set('locked', locked)), origin);
 	return maps.length;
 }
 
-/** Locks the whole board: the UI then shows it read-only to everyone but the facilitator. */
-export function setBoardLocked(doc: Y.Doc, locked: boolean, origin?: unknown) {
-	if (isBoardLocked(doc) !== locked) doc.transact(() => meta(doc).set('locked', locked), origin);
-}
-
 /**
- * Deletes items (locked ones stay) and the arrows attached to them. Items inside a deleted group
- * that are not deleted themselves move out of it, keeping their place on the board (to the root,
- * or to the nearest enclosing group that stays).
+ * Deletes items (locked ones, and frames holding one, stay) and the arrows attached to them. Items
+ * inside a deleted group that are not deleted themselves move out of it, keeping their place on the
+ * board (to the root, or to the nearest enclosing group that stays).
  * @returns the ids deleted
  */
 export function deleteItems(doc: Y.Doc, ids: Iterable<string>, origin?: unknown): string[] {
-	const doomed = new Set([...ids].filter((id) => editable(doc, id)));
+	// A frame holding a locked item stays too: deleting it would move that item (its place is
+	// relative to the frame), which the server would refuse halfway.
+	const holdsLocked = (id: string) => itemType(getItem(doc, id)!) === 'group' && descendantsOf(doc, id).some((d) => isLocked(doc, d));
+	const doomed = new Set([...ids].filter((id) => editable(doc, id) && !holdsLocked(id)));
 	if (!doomed.size) return [];
 	const all = items(doc);
 	// Work out new places before anything is deleted.
@@ -651,8 +649,8 @@ export function toFlow(doc: Y.Doc): { nodes: BoardNode[]; edges: BoardEdge[] } {
 }
 
 /** The whole board as plain data (for the JSON export and tests). */
-export function exportJson(doc: Y.Doc) {
-	return { format: 'meedoen-board', version: 1, locked: isBoardLocked(doc), items: readItems(doc), edges: readEdges(doc) };
+export function exportJson(doc: Y.Doc, locked = false) {
+	return { format: 'meedoen-board', version: 1, locked, items: readItems(doc), edges: readEdges(doc) };
 }
 
 export type ExportRow = { id: string; text: string; kind: NoteKind; group: string; organisation: string };

@@ -53,7 +53,8 @@ describe('private notes', () => {
 		const frames = result.groups.map((id) => all.find((item) => item.id === id) as GroupItem);
 		// Sorted by organisation (Academie before Gemeente); nobody gets an empty frame.
 		expect(frames.map((f) => f.title)).toEqual(['Bo (Academie)', 'Ana (Gemeente Utrecht)']);
-		const inFrame = (id: string) => all.filter((item): item is NoteItem => item.type === 'note' && item.parentId === id);
+		// Notes written in the same millisecond have no order of their own: compared by text.
+		const inFrame = (id: string) => all.filter((item): item is NoteItem => item.type === 'note' && item.parentId === id).sort((a, b) => a.text.localeCompare(b.text));
 		expect(inFrame(frames[0].id).map((n) => [n.text, n.kind, n.author.name, n.author.organisation, n.createdBy])).toEqual([
 			['Bo 1', 'note', 'Bo', 'Academie', 'u-bo'],
 			['Bo 2', 'hmw', 'Bo', 'Academie', 'u-bo']

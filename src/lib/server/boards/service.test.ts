@@ -5,7 +5,7 @@ import { boards } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { SqliteDocStore } from '../collab/doc-store';
 import { createSprint } from '../sprints/service';
-import { boardDocName, boardState, createBoard, getBoard, listBoards, renameBoard, setBoardArchived } from './service';
+import { boardDocName, boardState, createBoard, getBoard, listBoards, renameBoard, setBoardArchived, setBoardLocked } from './service';
 
 function setup() {
 	const db = testDb();
@@ -35,6 +35,19 @@ describe('boards', () => {
 		expect(boardState(db, sprintId, id)).toBe('active');
 	});
 
+	it('are locked and unlocked (saying whether that changed anything), but not once archived', () => {
+		const { db, user, sprintId } = setup();
+		const created = createBoard(db, sprintId, user.id, 'Kaart');
+		if (!created.ok) throw new Error();
+		const id = created.value.id;
+		expect(setBoardLocked(db, sprintId, id, true)).toEqual({ ok: true, value: { changed: true } });
+		expect(setBoardLocked(db, sprintId, id, true)).toEqual({ ok: true, value: { changed: false } });
+		expect(getBoard(db, sprintId, id)?.locked).toBe(true);
+		setBoardArchived(db, sprintId, id, true);
+		expect(setBoardLocked(db, sprintId, id, false)).toMatchObject({ ok: false, error: 'error_board_archived' });
+		expect(getBoard(db, sprintId, id)?.locked).toBe(true);
+	});
+
 	it('refuse a missing or too long title and create nothing', () => {
 		const { db, user, sprintId } = setup();
 		const before = db.select().from(boards).all().length;
@@ -52,7 +65,8 @@ describe('boards', () => {
 		expect(boardState(db, otherSprintId, id)).toBeNull();
 		expect(renameBoard(db, otherSprintId, id, 'Gekaapt')).toMatchObject({ ok: false, error: 'error_not_found' });
 		expect(setBoardArchived(db, otherSprintId, id, true)).toMatchObject({ ok: false, error: 'error_not_found' });
-		expect(getBoard(db, sprintId, id)?.title).toBe('Kaart');
+		expect(setBoardLocked(db, otherSprintId, id, true)).toMatchObject({ ok: false, error: 'error_not_found' });
+		expect(getBoard(db, sprintId, id)).toMatchObject({ title: 'Kaart', locked: false });
 	});
 
 	it('store an initial state as the first entry of the board document', () => {

@@ -66,6 +66,19 @@ export function setBoardArchived(db: DB, sprintId: string, boardId: string, arch
 	return changed.changes === 1 ? ok(null) : fail('error_not_found');
 }
 
+/**
+ * Locks or unlocks a board: a locked board is read-only for everyone but facilitators (the realtime
+ * server enforces it; the caller tells it through `refreshAccess`). An archived board stays as it is.
+ */
+export function setBoardLocked(db: DB, sprintId: string, boardId: string, locked: boolean): Result<{ changed: boolean }> {
+	const board = getBoard(db, sprintId, boardId);
+	if (!board) return fail('error_not_found');
+	if (board.archivedAt) return fail('error_board_archived');
+	if (board.locked === locked) return ok({ changed: false });
+	db.update(boards).set({ locked }).where(and(eq(boards.id, boardId), eq(boards.sprintId, sprintId))).run();
+	return ok({ changed: true });
+}
+
 /** For the realtime upgrade: does this board exist in this sprint, and is it archived? */
 export function boardState(db: DB, sprintId: string, boardId: string): 'active' | 'archived' | null {
 	const board = getBoard(db, sprintId, boardId);

@@ -5,7 +5,7 @@ import { createCoalition } from '../coalitions/service';
 import { coalitionMembers } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint, setSprintMember } from '../sprints/service';
-import { createBoard, setBoardArchived } from '../boards/service';
+import { createBoard, setBoardArchived, setBoardLocked } from '../boards/service';
 import { createAuthenticate, createRevalidate, originAllowed } from './authorize';
 import { invalidateSession } from '../auth/session';
 import { removeSprintMember } from '../sprints/service';
@@ -102,6 +102,26 @@ describe('realtime admission matrix', () => {
 		expect(authenticate(request(board, { origin: ORIGIN, cookie: cookie('partner') }))).toMatchObject({ readOnly: true });
 	});
 
+	it('admits a locked board read-only to all but facilitators, and revalidates when the lock flips', () => {
+		const created = createBoard(w.db, w.sprintId, insertUser(w.db).id, 'Slot');
+		if (!created.ok) throw new Error('no board');
+		const board = `/collab/sprints/${w.sprintId}/boards/${created.value.id}`;
+		const admit = (who: 'facilitator' | 'partner' | 'observer') => authenticate(request(board, { origin: ORIGIN, cookie: cookie(who) })) as Admission;
+		const revalidate = createRevalidate(w.db);
+		const unlocked = { facilitator: admit('facilitator'), partner: admit('partner'), observer: admit('observer') };
+		expect(setBoardLocked(w.db, w.sprintId, created.value.id, true)).toEqual({ ok: true, value: { changed: true } });
+		expect(admit('facilitator')).toMatchObject({ role: 'facilitator', readOnly: false, locked: true });
+		expect(admit('partner')).toMatchObject({ role: 'partner', readOnly: true, locked: true });
+		expect(admit('observer')).toMatchObject({ readOnly: true, locked: true });
+		// Everyone on the board reconnects: partners lose writing, the others see the new state.
+		for (const admission of Object.values(unlocked)) expect(revalidate(admission)).toBe('access-changed');
+		const locked = admit('partner');
+		expect(revalidate(locked)).toBe('ok');
+		setBoardLocked(w.db, w.sprintId, created.value.id, false);
+		expect(revalidate(locked)).toBe('access-changed');
+		expect(revalidate(unlocked.partner)).toBe('ok');
+	});
+
 	it('refuses reserved document kinds that do not exist yet (404)', () => {
 		const proto = `/collab/sprints/${w.sprintId}/prototypes/${w.sprintId}`;
 		expect(authenticate(request(proto, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
@@ -122,7 +142,9 @@ describe('realtime admission matrix', () => {
 		const revalidate = createRevalidate(w.db);
 		const admitted = authenticate(request(brief, { origin: ORIGIN, cookie: cookie('decider') })) as Admission;
 		expect(revalidate(admitted)).toBe('ok');
-		expect(revalidate({ ...admitted, readOnly: true })).toBe('ok');
+		// Rights that differ from what the person would get now, either way, mean a reconnect.
+		expect(revalidate({ ...admitted, readOnly: true })).toBe('access-changed');
+		expect(revalidate({ ...admitted, role: 'partner' })).toBe('access-changed');
 		removeSprintMember(w.db, w.sprintId, admitted.userId);
 		expect(revalidate(admitted)).toBe('access-changed');
 		invalidateSession(w.db, admitted.sessionId);

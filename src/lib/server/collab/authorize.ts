@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import type { DB } from '../db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
-import { boardState } from '../boards/service';
+import { getBoard } from '../boards/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
 import { colorFor } from '$lib/collab/colors';
-import { parseDocName } from './doc-name';
+import { parseDocName, type DocName } from './doc-name';
 import { eq } from 'drizzle-orm';
-import { sessions } from '../db/schema';
+import { sessions, type SprintRole } from '../db/schema';
 import type { Admission, Authenticate, Refusal, Revalidate } from './types';
 
 /** Is the Origin header the app's own? ORIGIN when configured, else the Host the request came to. */
@@ -23,16 +23,45 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 	return !!host && parsed.host === host;
 }
 
-/** For open connections: the session must still be valid and the role unchanged. */
+type Rights = { role: SprintRole; readOnly: boolean; locked: boolean };
+
+/**
+ * What this person may do in this document now: sprint membership, and only documents that exist (a
+ * board needs its row in this sprint; prototypes and rule sets will check theirs here, until then
+ * their names are refused). Observers only look; an archived board is kept as it was; a locked board
+ * is written by facilitators only.
+ */
+function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
+	const role = sprintRole(db, userId, doc.sprintId);
+	if (!role) return { status: 403, reason: 'not a member of this sprint' };
+	// Private notes (before the reveal) are their writer's alone: not even a facilitator may read
+	// them; observers write nothing, so they have none.
+	if (doc.kind === 'private' && (doc.owner !== userId || role === 'observer')) return { status: 403, reason: 'not your document' };
+	let archived = false;
+	let locked = false;
+	if (doc.kind === 'boards' || doc.kind === 'private') {
+		const board = getBoard(db, doc.sprintId, doc.id!);
+		if (!board) return { status: 404, reason: 'no such document' };
+		archived = !!board.archivedAt;
+		// The board lock is about the shared board; one's own private notes stay writable.
+		locked = doc.kind === 'boards' && board.locked;
+	} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
+	return { role, readOnly: role === 'observer' || archived || (locked && role !== 'facilitator'), locked };
+}
+
+/**
+ * For open connections: the session must still be valid, and the rights the same as at admission
+ * (in both directions: a partner on a board that is unlocked again reconnects to write).
+ */
 export function createRevalidate(db: DB): Revalidate {
 	return (admission) => {
 		const row = db.select({ expiresAt: sessions.expiresAt }).from(sessions).where(eq(sessions.id, admission.sessionId)).get();
 		if (!row || row.expiresAt.getTime() <= Date.now()) return 'session-ended';
-		const role = sprintRole(db, admission.userId, admission.sprintId);
-		// Losing the sprint, or write access kept by an observer, closes; a connection that is more
-		// read-only than the role (an archived board) is fine.
-		if (!role || (role === 'observer' && !admission.readOnly)) return 'access-changed';
-		return 'ok';
+		const doc = parseDocName(admission.docName);
+		const rights = doc ? rightsFor(db, admission.userId, doc) : null;
+		if (!rights || 'status' in rights) return 'access-changed';
+		const same = rights.role === admission.role && rights.readOnly === admission.readOnly && rights.locked === admission.locked;
+		return same ? 'ok' : 'access-changed';
 	};
 }
 
@@ -58,27 +87,15 @@ export function createAuthenticate(db: DB, configuredOrigin = process.env.ORIGIN
 		if (!token) return { status: 401, reason: 'not signed in' };
 		const { session, user } = validateSessionToken(db, token, Date.now(), { renew: false });
 		if (!session) return { status: 401, reason: 'not signed in' };
-		const role = sprintRole(db, user.id, doc.sprintId);
-		if (!role) return { status: 403, reason: 'not a member of this sprint' };
-		// Private notes (before the reveal) are their writer's alone: not even a facilitator may read
-		// them; observers write nothing, so they have none.
-		if (doc.kind === 'private' && (doc.owner !== user.id || role === 'observer')) return { status: 403, reason: 'not your document' };
-		// Only documents that exist may be opened: a board needs its row in this sprint. Prototypes
-		// and rule sets will check theirs here; until they exist, their names are refused.
-		let archived = false;
-		if (doc.kind === 'boards' || doc.kind === 'private') {
-			const state = boardState(db, doc.sprintId, doc.id!);
-			if (!state) return { status: 404, reason: 'no such document' };
-			archived = state === 'archived';
-		} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
+		const rights = rightsFor(db, user.id, doc);
+		if ('status' in rights) return rights;
 		const organisation = memberOrganisation(db, user.id, doc.sprintId);
 		return {
 			docName: doc.name,
 			userId: user.id,
 			sessionId: session.id,
 			sprintId: doc.sprintId,
-			// Observers only look; an archived board is kept as it was.
-			readOnly: role === 'observer' || archived,
+			...rights,
 			presence: { name: user.name, organisation, color: colorFor(organisation || user.name) }
 		};
 	};

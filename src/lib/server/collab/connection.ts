@@ -170,10 +170,16 @@ export class Connection {
 					if (this.awarenessIds.has(id)) return true;
 					return owned++ < this.options.maxAwarenessClients;
 				});
+				const awareness = this.room.awareness;
 				for (const entry of own) {
 					if (entry.state && 'user' in entry.state) entry.state.user = { ...this.admission.presence };
+					// A client back after a reconnect (4403, a network drop) sends its state with the clock
+					// it had, which the server passed when it removed the closed connection's state: it
+					// would be ignored as old until the client renews it (15 s). Nobody holds that id now.
+					const clock = awareness.meta.get(entry.id)?.clock;
+					if (entry.state && clock !== undefined && clock >= entry.clock && !awareness.states.has(entry.id)) entry.clock = clock + 1;
 				}
-				if (own.length) awarenessProtocol.applyAwarenessUpdate(this.room.awareness, encodeAwareness(own), this);
+				if (own.length) awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwareness(own), this);
 				return;
 			}
 			case MESSAGE_QUERY_AWARENESS: {

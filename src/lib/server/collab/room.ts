@@ -1,7 +1,9 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Connection } from './connection';
+import { parseDocName } from './doc-name';
 import type { DocStore } from './doc-store';
+import { collectGarbage, lockViolations, revertItems } from './lock-guard';
 import { awarenessMessage, CLOSE, updateMessage } from './protocol';
 
 function asBuffer(bytes: Uint8Array): Buffer {
@@ -23,6 +25,10 @@ export class Room {
 	#awarenessScheduled = false;
 	#failed = false;
 	#destroyed = false;
+	/** Board documents: item locks are enforced on updates from anyone but a facilitator. */
+	readonly #items: Y.Map<unknown> | null;
+	/** While a guarded update is checked, its updates wait here instead of being stored and sent. */
+	#held: { update: Uint8Array; transaction: Y.Transaction }[] | null = null;
 
 	constructor(
 		readonly name: string,
@@ -33,6 +39,7 @@ export class Room {
 	) {
 		// The server holds no awareness state of its own.
 		this.awareness.setLocalState(null);
+		this.#items = parseDocName(name)?.kind === 'boards' ? this.doc.getMap('items') : null;
 	}
 
 	/** Loads the stored document; throws (and the room is never used) when the store fails. */
@@ -47,7 +54,13 @@ export class Room {
 		this.awareness.on('update', this.#onAwareness);
 	}
 
-	#onUpdate = (update: Uint8Array, origin: unknown) => {
+	#onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+		if (this.#held) this.#held.push({ update, transaction });
+		else this.#commit(update, origin);
+	};
+
+	/** Stores the update, then sends it to every connection but `except`. */
+	#commit(update: Uint8Array, except: unknown) {
 		if (this.#failed) return;
 		try {
 			this.#lastId = this.store.append(this.name, update);
@@ -57,9 +70,9 @@ export class Room {
 		}
 		// One Buffer for all readers: ws would otherwise wrap the bytes anew for every socket.
 		const message = asBuffer(updateMessage(update));
-		for (const conn of this.connections) if (conn !== origin) conn.send(message);
+		for (const conn of this.connections) if (conn !== except) conn.send(message);
 		if (++this.#sinceCompaction >= this.compactAfter) this.#scheduleCompaction();
-	};
+	}
 
 	#onAwareness = (
 		{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
@@ -120,15 +133,50 @@ export class Room {
 	 * snapshot ever contains it.
 	 */
 	applyClientUpdate(update: Uint8Array, origin: Connection) {
-		const store = this.doc.store;
+		if (this.#items && origin.admission.role !== 'facilitator') return this.#applyGuarded(update, origin, this.#items);
 		try {
 			Y.applyUpdate(this.doc, update, origin);
 		} finally {
-			if (store.pendingStructs || store.pendingDs) {
-				store.pendingStructs = null;
-				store.pendingDs = null;
-				throw new Error('update with missing dependencies');
+			this.#dropPending();
+		}
+	}
+
+	#dropPending() {
+		const store = this.doc.store;
+		if (store.pendingStructs || store.pendingDs) {
+			store.pendingStructs = null;
+			store.pendingDs = null;
+			throw new Error('update with missing dependencies');
+		}
+	}
+
+	/**
+	 * An update from someone who may not change locked items: applied with its update held back
+	 * (garbage collection off, so that what it deleted can be restored), then what it did to locked
+	 * items is undone (lock-guard.ts) and the update and its undoing are stored and sent as one, to
+	 * the sender too: nobody else ever sees the forbidden change, and the sender's copy is corrected.
+	 */
+	#applyGuarded(update: Uint8Array, origin: Connection, items: Y.Map<unknown>) {
+		const held: { update: Uint8Array; transaction: Y.Transaction }[] = (this.#held = []);
+		this.doc.gc = false;
+		try {
+			Y.applyUpdate(this.doc, update, origin);
+		} finally {
+			this.doc.gc = true;
+			try {
+				const applied = held[0]?.transaction;
+				const violated = applied ? lockViolations(items, applied) : new Set<string>();
+				if (violated.size) {
+					revertItems(items, applied, violated);
+					this.log(`[collab] reverted changes to ${violated.size} locked item(s) in ${this.name} by user ${origin.admission.userId}`);
+				}
+				if (applied) collectGarbage(applied);
+			} finally {
+				this.#held = null;
+				if (held.length === 1) this.#commit(held[0].update, origin);
+				else if (held.length > 1) this.#commit(Y.mergeUpdates(held.map((h) => h.update)), null);
 			}
+			this.#dropPending();
 		}
 	}
 

@@ -144,27 +144,36 @@ export class CollabServer {
 		}
 	}
 
-	/** Liveness and validity: dead sockets are cut, expired sessions and lost access closed. */
+	/**
+	 * A document's rights changed (a board locked or unlocked): every open connection is checked
+	 * again at once, and those whose rights differ now are closed (they reconnect with the new ones).
+	 */
+	refreshAccess(docName: string) {
+		const room = this.rooms.get(docName);
+		if (room) for (const conn of [...room.connections]) this.#recheck(conn);
+	}
+
+	/** Closes the connection when its session ended or its rights changed; true when it stays. */
+	#recheck(conn: Connection): boolean {
+		let verdict: ReturnType<Revalidate> = 'ok';
+		try {
+			verdict = this.revalidate(conn.admission);
+		} catch (error) {
+			this.options.log(`[collab] revalidation failed: ${(error as Error).message}`);
+		}
+		if (verdict === 'session-ended') conn.close(CLOSE.sessionEnded, 'session ended');
+		else if (verdict === 'access-changed') conn.close(CLOSE.accessRevoked, 'access changed');
+		return verdict === 'ok';
+	}
+
+	/** Liveness and validity: dead sockets are cut, expired sessions and changed access closed. */
 	#ping() {
 		for (const conn of this.#connections()) {
 			if (!conn.alive) {
 				conn.ws.terminate();
 				continue;
 			}
-			let verdict: ReturnType<Revalidate> = 'ok';
-			try {
-				verdict = this.revalidate(conn.admission);
-			} catch (error) {
-				this.options.log(`[collab] revalidation failed: ${(error as Error).message}`);
-			}
-			if (verdict === 'session-ended') {
-				conn.close(CLOSE.sessionEnded, 'session ended');
-				continue;
-			}
-			if (verdict === 'access-changed') {
-				conn.close(CLOSE.accessRevoked, 'access changed');
-				continue;
-			}
+			if (!this.#recheck(conn)) continue;
 			conn.alive = false;
 			conn.ws.ping();
 		}

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { SprintRole } from '../db/schema';
 
 /** Who is connecting to which document, as decided at the upgrade. */
 export type Admission = {
@@ -7,7 +8,11 @@ export type Admission = {
 	sessionId: string;
 	/** Sprint id the document belongs to: used to close sockets when access is revoked. */
 	sprintId: string;
+	/** The person's role in the sprint: only a facilitator may change locked board items. */
+	role: SprintRole;
 	readOnly: boolean;
+	/** A board that was locked at admission (read-only for all but facilitators); false elsewhere. */
+	locked: boolean;
 	/** Who this is in presence: the server's word, not the client's. */
 	presence: { name: string; organisation: string; color: string };
 };
@@ -18,8 +23,9 @@ export type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
 export type Authenticate = (req: IncomingMessage) => Admission | Refusal;
 
 /**
- * Asked for every open connection at each liveness check: is its session still valid, and is the
- * person still in the sprint? (Admission is checked at the upgrade; sessions expire later.)
+ * Asked for every open connection at each liveness check and when a document's access changes: is
+ * its session still valid, and would the person be admitted with the same rights now (role, read-only,
+ * board lock)? (Admission is checked at the upgrade; sessions expire and rights change later.)
  */
 export type Revalidate = (admission: Admission) => 'ok' | 'session-ended' | 'access-changed';
 

@@ -25,7 +25,7 @@ async function serve() {
 	const store = new MemoryDocStore();
 	const collab = new CollabServer(
 		store,
-		(req) => ({ docName: decodeURIComponent((req.url ?? '').slice('/collab/'.length)), userId: 'u', sessionId: 's', sprintId: 'abcdefghijkmnpq2', readOnly: false, presence: { name: 'u', organisation: '', color: '#000' } }),
+		(req) => ({ docName: decodeURIComponent((req.url ?? '').slice('/collab/'.length)), userId: 'u', sessionId: 's', sprintId: 'abcdefghijkmnpq2', role: 'facilitator', readOnly: false, locked: false, presence: { name: 'u', organisation: '', color: '#000' } }),
 		{ log: () => {} }
 	);
 	const http = createServer();

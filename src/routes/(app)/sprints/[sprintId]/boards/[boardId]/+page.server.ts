@@ -19,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 	const lastResults = revealed ? results(db, revealed) : null;
 	return {
 		sprint: getSprint(db, sprintId)!,
-		board: { id: board.id, title: board.title, archived: !!board.archivedAt },
+		board: { id: board.id, title: board.title, archived: !!board.archivedAt, locked: board.locked },
 		role,
 		canEdit: canEdit(role) && !board.archivedAt,
 		docName: boardDocName(sprintId, boardId),

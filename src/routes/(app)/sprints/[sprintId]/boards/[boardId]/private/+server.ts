@@ -5,7 +5,8 @@
  */
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { boardAccess, readBody, refuse } from '$lib/server/boards/endpoint';
+import { boardAccess } from '$lib/server/boards/endpoint';
+import { readBody, refuse } from '$lib/server/json-api';
 import { collab } from '$lib/server/collab/install';
 import { privateModeOn, revealPrivateNotes, startPrivateMode, waitingNotes, type Docs } from '$lib/server/boards/private';
 import { m } from '$lib/paraglide/messages.js';
@@ -28,7 +29,7 @@ const Action = z.object({ action: z.enum(['start', 'reveal']) });
 
 export const POST = async (event: RequestEvent) => {
 	const { db, role, board, sprintId, docs } = access(event);
-	const parsed = await readBody(event, Action);
+	const parsed = await readBody(event.request, Action);
 	if (!parsed.ok) return parsed.response;
 	if (role !== 'facilitator') return refuse(403, 'error_forbidden');
 	if (board.archivedAt) return refuse(403, 'error_board_archived');

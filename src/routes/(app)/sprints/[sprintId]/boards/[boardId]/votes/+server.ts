@@ -5,9 +5,10 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { getDb } from '$lib/server/db';
-import { boardAccess, readBody, refuse } from '$lib/server/boards/endpoint';
+import { boardAccess } from '$lib/server/boards/endpoint';
 import { notesInScope, readBoard } from '$lib/server/boards/document';
 import { castVote, getRound, latestRound, myVotes, progress, results, retractVote, revealRound, startRound } from '$lib/server/votes/service';
+import { readBody, refuse } from '$lib/server/json-api';
 
 function state(db: ReturnType<typeof getDb>, boardId: string, userId: string) {
 	const round = latestRound(db, boardId);
@@ -38,9 +39,9 @@ const Action = z.discriminatedUnion('action', [
 
 export const POST = async (event: RequestEvent) => {
 	const { db, user, role, board, sprintId } = boardAccess(event);
-	const parsed = await readBody(event, Action);
-	if (!parsed.ok) return parsed.response;
-	const input = parsed.value;
+	const body = await readBody(event.request, Action);
+	if (!body.ok) return body.response;
+	const input = body.value;
 	if (board.archivedAt) return refuse(403, 'error_board_archived');
 
 	if (input.action === 'start') {
