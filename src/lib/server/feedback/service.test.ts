@@ -216,6 +216,17 @@ describe('results', () => {
 		expect(roundResults(ctx.db, r, r.closesAt.getTime()).summary).toEqual({ bestReceived: a.id, mostDivided: null });
 	});
 
+	it('judge by the round\'s own rule, not the default', () => {
+		const ctx = setup();
+		const r = round(ctx, { rule: { minAnswers: 6, minPositiveShare: 0.9 } });
+		const [a, b] = roundItems(ctx.db, r.id);
+		crowd(ctx, r, a.id, 5, 5);
+		crowd(ctx, r, b.id, 10, 8);
+		const [first, second] = roundResults(ctx.db, r, T0).items;
+		expect(first.result.verdict.status).toBe('insufficient');
+		expect(second.result.verdict).toMatchObject({ status: 'not_validated', positiveShare: 0.8 });
+	});
+
 	it('let the facilitator show, hide and quote free texts', () => {
 		const ctx = setup();
 		const r = round(ctx);
