@@ -10,3 +10,8 @@ export function formatDate(isoDate: string): string {
 export function formatDateTime(date: Date | string | number): string {
 	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date));
 }
+
+/** Hours and minutes, as the reader's language writes them. */
+export function formatTime(date: Date | string | number): string {
+	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(date));
+}
