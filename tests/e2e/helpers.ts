@@ -188,3 +188,23 @@ export async function addNote(page: Page, text: string, kind?: 'idea' | 'note') 
 	await page.keyboard.press('Escape');
 	await expect(editor).toHaveCount(0);
 }
+
+const SCREENS_DIR = resolve(import.meta.dirname, '.output/screens');
+const SCREEN_SIZES = [
+	{ width: 1280, height: 800 },
+	{ width: 768, height: 1024 }
+];
+
+/**
+ * Full-page screenshots at a laptop and a tablet size, for people to look at
+ * (tests/e2e/.output/screens/), checking that nothing makes the page scroll sideways.
+ */
+export async function shoot(page: Page, name: string) {
+	for (const size of SCREEN_SIZES) {
+		await page.setViewportSize(size);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow, `${name} scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
+		await page.screenshot({ path: `${SCREENS_DIR}/${name}-${size.width}.png`, fullPage: true });
+	}
+	await page.setViewportSize(SCREEN_SIZES[0]);
+}

@@ -2,25 +2,8 @@
  * Looks at the main pages at a laptop and a tablet size: saves full-page screenshots for people to
  * look at (tests/e2e/.output/screens/) and checks that nothing makes the page scroll sideways.
  */
-import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { sprintWithTwo, t, waitForBrief } from './helpers';
-
-const DIR = resolve(import.meta.dirname, '.output/screens');
-const SIZES = [
-	{ width: 1280, height: 800 },
-	{ width: 768, height: 1024 }
-];
-
-async function shoot(page: Page, name: string) {
-	for (const size of SIZES) {
-		await page.setViewportSize(size);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-		expect(overflow, `${name} scrolls sideways at ${size.width}px`).toBeLessThanOrEqual(0);
-		await page.screenshot({ path: `${DIR}/${name}-${size.width}.png`, fullPage: true });
-	}
-	await page.setViewportSize(SIZES[0]);
-}
+import { expect, test } from '@playwright/test';
+import { shoot, sprintWithTwo, t, waitForBrief } from './helpers';
 
 test('@foundation the main pages fit a laptop and a tablet screen', async ({ page, browser }) => {
 	await page.goto('/');

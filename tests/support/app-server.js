@@ -4,6 +4,7 @@
  * the unmodified y-websocket client). Plain JS so that both vitest and `node` can load it.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -206,4 +207,58 @@ export function upgradeStatus(url, path, headers) {
 		});
 		ws.on('error', () => res(-1));
 	});
+}
+
+/**
+ * Adds a note to a board document as the board editor would (a Y.Map in `items`).
+ * @param {Y.Doc} doc @param {string} id @param {string} kind @param {string} text
+ */
+export function addBoardNote(doc, id, kind, text) {
+	const note = new Y.Map();
+	for (const [key, value] of Object.entries({ id, type: 'note', kind, x: 0, y: 0, parentId: null })) note.set(key, value);
+	note.set('text', new Y.Text(text));
+	doc.getMap('items').set(id, note);
+}
+
+/**
+ * Puts young people's answers about one item of a round straight into the database (the youth side
+ * has its own tests): per person a reaction, a would-help answer and a free text, with the flags and
+ * moderation state the participation service would give it.
+ * @param {string} dbPath @param {string} roundId @param {string} itemId
+ * @param {{ reaction: string, help: string, text: string, flags?: string[], finished?: boolean }[]} answers
+ */
+export function seedAnswers(dbPath, roundId, itemId, answers) {
+	const db = new Database(dbPath);
+	db.pragma('busy_timeout = 5000');
+	try {
+		const questions = /** @type {{ id: string, type: string }[]} */ (JSON.parse(/** @type {{ questions: string }} */ (db.prepare('SELECT questions FROM test_rounds WHERE id = ?').get(roundId)).questions));
+		const question = (/** @type {string} */ type) => /** @type {{ id: string }} */ (questions.find((q) => q.type === type)).id;
+		const now = Date.now();
+		const id = () => randomBytes(10).toString('hex');
+		const participant = db.prepare('INSERT INTO participants (id, round_id, token_hash, started_at, finished_at) VALUES (?, ?, ?, ?, ?)');
+		const response = db.prepare('INSERT INTO responses (id, round_id, participant_id, item_key, question_id, value, flags, moderation, quote, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)');
+		db.transaction(() => {
+			for (const answer of answers) {
+				const person = id();
+				participant.run(person, roundId, randomBytes(32), now, answer.finished === false ? null : now);
+				response.run(id(), roundId, person, itemId, question('reaction'), JSON.stringify(answer.reaction), null, null, now);
+				response.run(id(), roundId, person, itemId, question('would_help'), JSON.stringify(answer.help), null, null, now);
+				const flags = answer.flags ?? [];
+				response.run(id(), roundId, person, itemId, question('change'), JSON.stringify(answer.text), JSON.stringify(flags), flags.length ? 'hidden' : 'new', now);
+			}
+		})();
+	} finally {
+		db.close();
+	}
+}
+
+/** A crisis alert as the participation service raises it: the round and the categories, nothing else. */
+export function seedAlert(dbPath, roundId, categories) {
+	const db = new Database(dbPath);
+	db.pragma('busy_timeout = 5000');
+	try {
+		db.prepare('INSERT INTO crisis_alerts (id, round_id, categories) VALUES (?, ?, ?)').run(randomBytes(10).toString('hex'), roundId, JSON.stringify(categories));
+	} finally {
+		db.close();
+	}
 }

@@ -7,6 +7,17 @@ export function formatDate(isoDate: string): string {
 	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/**
+ * Clock times are shown in the Netherlands' time zone, on the server as in the browser: the server
+ * often runs in UTC, and a page drawn on the server must show the time the room's clock shows.
+ */
+export const TIME_ZONE = 'Europe/Amsterdam';
+
 export function formatDateTime(date: Date | string | number): string {
-	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(date));
+	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(date));
+}
+
+/** Hours and minutes, as the reader's language writes them. */
+export function formatTime(date: Date | string | number): string {
+	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(date));
 }

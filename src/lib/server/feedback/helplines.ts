@@ -9,7 +9,7 @@ export type Helpline = { name: string; phone: string; tel: string; description: 
 export const DEFAULT_HELPLINES: Helpline[] = [
 	{
 		name: '113 Zelfmoordpreventie',
-		phone: '113 of 0800-0113',
+		phone: '113 / 0800-0113',
 		tel: '0800-0113',
 		description: { nl: 'Denk je aan zelfmoord? Praat erover, dag en nacht, gratis en anoniem. Chatten kan op 113.nl.', en: 'Thinking about suicide? Talk about it, day and night, free and anonymous. You can also chat at 113.nl.' }
 	},

@@ -31,7 +31,8 @@ export function roundResults(db: DB, round: Round, now = Date.now()) {
 	const results = itemResults(
 		items.map((i) => i.id),
 		round.questions,
-		counted.map((a) => ({ participantId: a.participantId, itemId: a.itemKey || null, questionId: a.questionId, value: a.value as AnswerValue }))
+		counted.map((a) => ({ participantId: a.participantId, itemId: a.itemKey || null, questionId: a.questionId, value: a.value as AnswerValue })),
+		round.rule
 	);
 	const [{ started, finished }] = db
 		.select({ started: sql<number>`count(*)`, finished: sql<number>`count(${participants.finishedAt})` })

@@ -1,53 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { createNote } from '$lib/board/model';
-import { createBoard } from '../boards/service';
-import { createCoalition } from '../coalitions/service';
 import { crisisAlerts, participants, responses, testItems, testRounds } from '../db/schema';
-import { insertUser, testDb } from '../db/test-db';
-import { selectIdea, selectedIdeas } from '../ideas/service';
-import { createSprint } from '../sprints/service';
 import { clearAnswer, findRun, finishRun, joinRound, LATE_ANSWER_GRACE_MS, runAnswers, saveAnswer } from './participation';
 import { acknowledgeAlert, decideValidation, moderate, purgeExpiredTexts, roundResults, validatedIdeas } from './round-results';
-import { closeRound, createRound, extendRound, getRound, HOUR, roundByCode, roundItems, roundStatus, type Round } from './rounds';
-
-const T0 = Date.parse('2026-12-01T09:00:00Z');
-
-function setup() {
-	const db = testDb();
-	const user = insertUser(db, 'Fenna');
-	const coalition = createCoalition(db, user.id, 'Coalitie');
-	if (!coalition.ok) throw new Error();
-	const sprint = createSprint(db, user.id, { title: 'Sprint', coalitionId: coalition.value.id, startDate: '2026-12-01', days: 5 });
-	if (!sprint.ok) throw new Error();
-	const sprintId = sprint.value.id;
-	const doc = new Y.Doc();
-	const author = { userId: user.id, name: 'Sanne', organisation: 'GGD' };
-	const notes = ['Buddy uit de buurt', 'Talentenkaart', 'Gratis sportpas'].map((text, i) => {
-		const note = createNote(doc, { x: i * 300, y: 0, text, kind: 'idea', author });
-		if (!note.ok) throw new Error();
-		return note.id;
-	});
-	const board = createBoard(db, sprintId, user.id, 'Ideeën', 'blank', Y.encodeStateAsUpdate(doc));
-	if (!board.ok) throw new Error();
-	for (const itemId of notes) selectIdea(db, sprintId, board.value.id, itemId, user.id);
-	const selections = selectedIdeas(db, sprintId);
-	return { db, user, sprintId, boardId: board.value.id, notes, selectionIds: notes.map((n) => selections.find((s) => s.itemId === n)!.id), coalitionId: coalition.value.id };
-}
-
-function round(ctx: ReturnType<typeof setup>, extra: Record<string, unknown> = {}, now = T0): Round {
-	const made = createRound(ctx.db, ctx.sprintId, ctx.user.id, { title: 'Ronde 1', ideaSelectionIds: ctx.selectionIds, ...extra }, now);
-	if (!made.ok) throw new Error(made.error);
-	return getRound(ctx.db, ctx.sprintId, made.value.id)!;
-}
-
-function join(ctx: ReturnType<typeof setup>, r: Round, now = T0) {
-	const run = joinRound(ctx.db, r, now);
-	if (!run.ok) throw new Error(run.error);
-	return findRun(ctx.db, r, run.value.token)!;
-}
-
-const q = (r: Round, type: string) => r.questions.find((question) => question.type === type)!;
+import { closeRound, createRound, extendRound, getRound, HOUR, roundByCode, roundItems, roundStatus } from './rounds';
+import { crowd, join, q, round, setup, T0 } from './test-fixtures';
 
 describe('test rounds', () => {
 	it('are made from the chosen ideas, open now and close after 4 hours by default', () => {
@@ -188,16 +144,6 @@ describe('taking part', () => {
 	});
 });
 
-/** n young people answer "would it help" about the item, `yes` of them with yes; each gives a free text too. */
-function crowd(ctx: ReturnType<typeof setup>, r: Round, itemId: string, n: number, yes: number) {
-	for (let i = 0; i < n; i++) {
-		const run = join(ctx, r);
-		saveAnswer(ctx.db, r, run, { itemId, questionId: q(r, 'would_help').id, value: i < yes ? 'yes' : 'no' }, T0);
-		saveAnswer(ctx.db, r, run, { itemId, questionId: q(r, 'change').id, value: `tekst ${i}` }, T0);
-		finishRun(ctx.db, r, run, T0);
-	}
-}
-
 describe('results', () => {
 	it('count started and finished runs, and hold back everything about an item under 5', () => {
 		const ctx = setup();
@@ -214,6 +160,17 @@ describe('results', () => {
 		expect(res.freeTexts.map((t) => t.text)).toHaveLength(6);
 		expect(res.freeTextsWaiting).toBe(3);
 		expect(roundResults(ctx.db, r, r.closesAt.getTime()).summary).toEqual({ bestReceived: a.id, mostDivided: null });
+	});
+
+	it('judge by the round\'s own rule, not the default', () => {
+		const ctx = setup();
+		const r = round(ctx, { rule: { minAnswers: 6, minPositiveShare: 0.9 } });
+		const [a, b] = roundItems(ctx.db, r.id);
+		crowd(ctx, r, a.id, 5, 5);
+		crowd(ctx, r, b.id, 10, 8);
+		const [first, second] = roundResults(ctx.db, r, T0).items;
+		expect(first.result.verdict.status).toBe('insufficient');
+		expect(second.result.verdict).toMatchObject({ status: 'not_validated', positiveShare: 0.8 });
 	});
 
 	it('let the facilitator show, hide and quote free texts', () => {

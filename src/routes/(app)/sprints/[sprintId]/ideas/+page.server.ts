@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireSprint, requireUser } from '$lib/server/auth/guards';
+import { validatedIdeas } from '$lib/server/feedback/round-results';
 import { listIdeas, selectIdea, unselectIdea } from '$lib/server/ideas/service';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const role = requireSprint(db, user, event.params.sprintId);
-	return { sprint: getSprint(db, event.params.sprintId)!, isFacilitator: role === 'facilitator', ideas: listIdeas(db, event.params.sprintId) };
+	return { sprint: getSprint(db, event.params.sprintId)!, isFacilitator: role === 'facilitator', ideas: listIdeas(db, event.params.sprintId), validated: validatedIdeas(db, event.params.sprintId) };
 };
 
 export const actions: Actions = {

@@ -1,0 +1,69 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { OWN_QUESTIONS_MAX } from '$lib/feedback/questions';
+import { getDb } from '$lib/server/db';
+import { requireSprint, requireUser } from '$lib/server/auth/guards';
+import { ROUND_MANAGERS } from '$lib/server/feedback/access';
+import { roundList } from '$lib/server/feedback/round-view';
+import { createRound, DEFAULT_WINDOW_HOURS, MAX_WINDOW_HOURS, type OwnQuestionInput } from '$lib/server/feedback/rounds';
+import { selectedIdeas } from '$lib/server/ideas/service';
+import { getSprint } from '$lib/server/sprints/service';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const db = getDb();
+	const { sprintId } = event.params;
+	const role = requireSprint(db, user, sprintId);
+	return {
+		sprint: getSprint(db, sprintId)!,
+		isFacilitator: ROUND_MANAGERS.includes(role),
+		rounds: roundList(db, sprintId),
+		ideas: selectedIdeas(db, sprintId).map((idea) => ({ id: idea.id, text: idea.text, organisation: idea.authorOrganisation })),
+		defaultHours: DEFAULT_WINDOW_HOURS,
+		maxHours: MAX_WINDOW_HOURS,
+		ownQuestionsMax: OWN_QUESTIONS_MAX
+	};
+};
+
+/** What the facilitator typed, returned with a refusal so nothing they typed is lost. */
+export type CreateValues = { title: string; hours: string; ideas: string[]; questions: { type: string; nl: string; en: string; options: string }[] };
+
+function readForm(form: FormData): CreateValues {
+	const field = (name: string) => String(form.get(name) ?? '');
+	return {
+		title: field('title'),
+		hours: field('hours'),
+		ideas: form.getAll('ideas').map(String),
+		questions: Array.from({ length: OWN_QUESTIONS_MAX }, (_, i) => ({
+			type: field(`q${i + 1}_type`),
+			nl: field(`q${i + 1}_nl`),
+			en: field(`q${i + 1}_en`),
+			options: field(`q${i + 1}_options`)
+		}))
+	};
+}
+
+/** Blank blocks are skipped; a block with any text but no kind is passed on, so the service refuses it. */
+function ownQuestions(values: CreateValues): OwnQuestionInput[] {
+	return values.questions
+		.filter((q) => q.type || q.nl.trim() || q.en.trim() || q.options.trim())
+		.map((q) => ({
+			type: q.type || 'none',
+			nl: q.nl,
+			en: q.en.trim() ? q.en : undefined,
+			options: q.options.split(/\r?\n/).map((o) => o.trim()).filter(Boolean)
+		}));
+}
+
+export const actions: Actions = {
+	create: async (event) => {
+		const user = requireUser(event);
+		const db = getDb();
+		const { sprintId } = event.params;
+		requireSprint(db, user, sprintId, ROUND_MANAGERS);
+		const values = readForm(await event.request.formData());
+		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values) });
+		if (!made.ok) return fail(400, { error: made.error, field: made.field ?? null, values });
+		redirect(303, `/sprints/${sprintId}/tests/${made.value.id}`);
+	}
+};
