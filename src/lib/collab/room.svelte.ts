@@ -1,6 +1,10 @@
 import { createSubscriber } from 'svelte/reactivity';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { markUnsaved, registerOpen, remember, wasUnsaved } from './local-copies';
+import { SaveTracker } from './save-tracker';
+import { MESSAGE_SAVED, readSaved, savedMessage } from './wire';
 
 export type Presence = { name: string; organisation: string; color: string };
 export type Peer = Presence & { clientId: number; self: boolean };
@@ -8,36 +12,102 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 /** Why the server ended the connection for good, if it did. */
 export type Ended = 'session' | null;
 
+export type RoomOptions = {
+	/**
+	 * Keep the document in this browser under this IndexedDB name (see local-copies.ts), so that
+	 * edits made without a connection survive a closed tab and go to the server when it is back.
+	 */
+	localCopy?: string;
+	/** Whether this person may not change the document now: then nothing is said about saving. */
+	readOnly?: () => boolean;
+};
+
 /** Close codes of our realtime server (src/lib/server/collab/protocol.ts). */
 const SESSION_ENDED = 4401;
 const ACCESS_CHANGED = 4403;
+/** Local changes are confirmed once per burst, not per keystroke. */
+const CONFIRM_AFTER_MS = 150;
 
 /**
  * A realtime document in the browser: the Y.Doc, its websocket connection to /collab, and the
- * connection state and presence as reactive getters (awareness is read, never copied into $state).
+ * connection state, save state and presence as reactive getters (awareness is read, never copied
+ * into $state).
  */
 export class CollabRoom {
 	readonly doc = new Y.Doc();
 	readonly provider: WebsocketProvider;
+	readonly persistent: boolean;
 	#status = $state<ConnectionStatus>('connecting');
 	#synced = $state(false);
 	#ended = $state<Ended>(null);
+	#lost = $state(false);
+	#unsaved = $state(false);
 	#subscribePeers: () => void;
+	#readOnly: () => boolean;
+	#local: IndexeddbPersistence | null = null;
+	#localName: string | undefined;
+	#saves = new SaveTracker();
+	/** This connection has sent the server what it lacked: a request now covers every change. */
+	#ready = false;
+	#confirmTimer: ReturnType<typeof setTimeout> | null = null;
+	#unregister: () => void;
+	#destroyed = false;
 
 	/**
 	 * @param onAccessChanged called when the server says this person's rights changed: reload what
 	 *   the page knows (their role), then the connection is opened again with the new rights.
 	 */
-	constructor(docName: string, me: Presence, onAccessChanged: () => Promise<void>) {
+	constructor(docName: string, me: Presence, onAccessChanged: () => Promise<void>, options: RoomOptions = {}) {
+		this.#readOnly = options.readOnly ?? (() => false);
+		this.#localName = options.localCopy;
+		this.persistent = Boolean(options.localCopy);
+		// Whether the copy kept here holds changes the server has not confirmed (from an earlier visit).
+		const restoredUnsaved = options.localCopy ? wasUnsaved(options.localCopy) : false;
+		if (options.localCopy) {
+			remember(options.localCopy);
+			this.#local = new IndexeddbPersistence(options.localCopy, this.doc);
+		}
+		// Counted before the provider exists, so it can never see a change the tracker missed.
+		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+			if (origin === this.provider) return;
+			// What the local copy restores is already on the server, unless it was never confirmed.
+			if (origin === this.#local && !restoredUnsaved) return;
+			this.#saves.change();
+			// Every time, not only when it turns: another tab may have cleared the mark meanwhile.
+			if (this.#localName) markUnsaved(this.#localName, true);
+			this.#refreshSaved();
+			this.#scheduleConfirm();
+		});
+
 		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
 		this.provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, docName, this.doc, { disableBc: true });
 		this.provider.awareness.setLocalStateField('user', me);
-		this.provider.on('status', ({ status }: { status: ConnectionStatus }) => (this.#status = status));
-		this.provider.on('sync', (synced: boolean) => (this.#synced = synced));
-		// y-websocket does not reconnect after 44xx codes: we decide what happens.
+		this.provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
+			if (this.#saves.answer(readSaved(decoder))) this.#refreshSaved();
+			this.#scheduleConfirm();
+		};
+		this.provider.on('status', ({ status }: { status: ConnectionStatus }) => {
+			this.#status = status;
+			if (status === 'connected') this.#lost = false;
+		});
+		this.provider.on('sync', (synced: boolean) => {
+			this.#synced = synced;
+			// Our server sends its sync step 1 first, and the client answered it (with every change
+			// the server lacks) before this step 2 arrived: a request sent now covers all of them.
+			this.#ready = synced;
+			if (synced) this.#scheduleConfirm();
+		});
 		this.provider.on('connection-close', (event: CloseEvent | null) => {
-			if (event?.code === SESSION_ENDED) this.#ended = 'session';
-			else if (event?.code === ACCESS_CHANGED) {
+			this.#ready = false;
+			this.#saves.lost();
+			if (!this.#destroyed) this.#lost = true;
+			// y-websocket does not reconnect after 44xx codes: we decide what happens.
+			if (event?.code === SESSION_ENDED) {
+				// No retrying with an ended session. The copy kept here stays (it is this person's, and
+				// goes to the server when they log in again); it is closed so a logout can remove it.
+				this.#ended = 'session';
+				void this.#local?.destroy();
+			} else if (event?.code === ACCESS_CHANGED) {
 				void onAccessChanged().then(() => {
 					if (!this.#destroyed) this.provider.connect();
 				});
@@ -48,6 +118,40 @@ export class CollabRoom {
 			awareness.on('change', update);
 			return () => awareness.off('change', update);
 		});
+		// When the device says the network is gone, an open socket is not closed by the browser; it
+		// would hang until y-websocket's 30 s watchdog. Close it now, so the page says so at once;
+		// y-websocket keeps trying to reconnect.
+		window.addEventListener('offline', this.#onOffline);
+		const unsaved = () => this.#unsaved;
+		this.#unregister = registerOpen({
+			get unsaved() {
+				return unsaved();
+			},
+			closeCopy: () => this.#local?.destroy() ?? Promise.resolve()
+		});
+	}
+
+	#onOffline = () => {
+		if (this.#destroyed || !this.provider.shouldConnect || !this.provider.ws) return;
+		this.provider.disconnect();
+		this.provider.connect();
+	};
+
+	#refreshSaved() {
+		const unsaved = this.#saves.pending;
+		if (unsaved === this.#unsaved) return;
+		this.#unsaved = unsaved;
+		if (this.#localName) markUnsaved(this.#localName, unsaved);
+	}
+
+	#scheduleConfirm() {
+		if (this.#confirmTimer || !this.#ready || !this.#saves.wanted) return;
+		this.#confirmTimer = setTimeout(() => {
+			this.#confirmTimer = null;
+			const ws = this.provider.ws;
+			if (!this.#ready || !this.#saves.wanted || !ws || ws.readyState !== WebSocket.OPEN) return;
+			ws.send(savedMessage(this.#saves.request()));
+		}, CONFIRM_AFTER_MS);
 	}
 
 	get status() {
@@ -56,6 +160,20 @@ export class CollabRoom {
 
 	get synced() {
 		return this.#synced;
+	}
+
+	/** The connection was open (or tried) and is gone now; y-websocket keeps trying to reconnect. */
+	get lost() {
+		return this.#lost && this.#status !== 'connected';
+	}
+
+	/** Some change made here is not confirmed stored on the server yet. */
+	get unsaved() {
+		return this.#unsaved;
+	}
+
+	get readOnly() {
+		return this.#readOnly();
 	}
 
 	/** Set when the session ended (logged out elsewhere, expired): editing stops here. */
@@ -74,11 +192,13 @@ export class CollabRoom {
 		return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 	}
 
-	#destroyed = false;
-
 	destroy() {
 		this.#destroyed = true;
+		if (this.#confirmTimer) clearTimeout(this.#confirmTimer);
+		window.removeEventListener('offline', this.#onOffline);
+		this.#unregister();
 		this.provider.destroy();
+		// Also closes the local copy (y-indexeddb listens for the document's destroy).
 		this.doc.destroy();
 	}
 }
