@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { addNote, openProblemMap, sprintWithTwo, t } from './helpers';
+import { BASE_URL } from './playwright.config';
+import { addNote, createCoalition, createSprint, logIn, openProblemMap, signUp, sprintWithTwo, t } from './helpers';
 
 /** The names of the IndexedDB databases Meedoen keeps in this browser. */
 function localCopies(page: Page): Promise<string[]> {
@@ -116,5 +117,48 @@ test('@board an edit made offline survives a closed tab and goes to the server w
 		await expect(again.getByTestId('collab-saved')).toHaveText(t('collab_saved'));
 	} finally {
 		await world.close();
+	}
+});
+
+test('@board a session that ended while offline stops the retrying and keeps the edits for the next login', async ({ browser }) => {
+	const device = await browser.newContext();
+	const elsewhere = await browser.newContext();
+	try {
+		const a = await device.newPage();
+		const person = await signUp(a, 'Mila');
+		const sprintId = await createSprint(a, 'Vrije tijd', await createCoalition(a, 'Coalitie Mila'));
+		await openProblemMap(a, sprintId);
+		const board = a.url();
+		await device.setOffline(true);
+		await expect(a.getByTestId('collab-saved')).toHaveText(t('collab_kept_here'));
+		await addNote(a, 'Na afloop van de sessie');
+		await expect.poll(() => copyHolds(a, 'Na afloop van de sessie')).toBe(true);
+
+		// Meanwhile the session ends on the server (as when it expires): no page of ours is told.
+		const loggedOut = await device.request.post('/logout', { headers: { origin: BASE_URL, accept: 'text/html' }, form: {}, maxRedirects: 0 });
+		expect(loggedOut.status()).toBe(303);
+		await device.setOffline(false);
+		// The network is back but the upgrade is refused: the page finds out why and stops.
+		const ended = a.getByTestId('collab-ended');
+		await expect(ended).toBeVisible();
+		await expect(ended).toContainText(t('collab_ended_kept'));
+		await expect(a.getByTestId('collab-status')).toHaveText(t('collab_stopped'));
+		await expect(a.getByTestId('collab-saved')).toHaveCount(0);
+		expect(await copyHolds(a, 'Na afloop van de sessie')).toBe(true);
+
+		// Logged in again on this device, the board sends the kept edit.
+		await logIn(a, person);
+		expect(await copyHolds(a, 'Na afloop van de sessie')).toBe(true);
+		await a.goto(board);
+		await expect(a.getByTestId('board-note').filter({ hasText: 'Na afloop van de sessie' })).toBeVisible();
+		await expect(a.getByTestId('collab-saved')).toHaveText(t('collab_saved'));
+		// Another device (no copy of its own) gets it from the server.
+		const b = await elsewhere.newPage();
+		await logIn(b, person);
+		await b.goto(board);
+		await expect(b.getByTestId('board-note').filter({ hasText: 'Na afloop van de sessie' })).toBeVisible();
+	} finally {
+		await device.close();
+		await elsewhere.close();
 	}
 });

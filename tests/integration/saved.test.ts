@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { connectDoc, createCoalition, createSprint, signup, startServer, until } from '../support/app-server.js';
+import { connectDoc, createCoalition, createSprint, postForm, signup, startServer, until } from '../support/app-server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 let server: Server;
@@ -134,5 +134,17 @@ describe('saved requests (integration)', () => {
 		await until(() => late.doc.getText('goal').toString().startsWith('>'));
 		good.destroy();
 		late.destroy();
+	});
+});
+
+describe('the session check the realtime client makes after refused upgrades', () => {
+	it('answers 204 for a valid session and 401 without one or after logout, never cached', async () => {
+		const ok = await fetch(`${server.url}/session`, { headers: { cookie: person.cookie } });
+		expect(ok.status).toBe(204);
+		expect(ok.headers.get('cache-control')).toBe('no-store');
+		expect((await fetch(`${server.url}/session`)).status).toBe(401);
+		const other = await signup(server.url, 'Tijdelijk');
+		await postForm(server.url, '/logout', {}, other.cookie);
+		expect((await fetch(`${server.url}/session`, { headers: { cookie: other.cookie } })).status).toBe(401);
 	});
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clearLocalCopies, copyName, hasUnsavedChanges, markUnsaved, registerOpen, remember, wasUnsaved } from './local-copies';
+import { clearLocalCopies, copyName, hasUnsavedChanges, markUnsaved, registerOpen, remember, tidyLocalCopies, wasUnsaved } from './local-copies';
 
 /** A Storage as browsers have it, in memory. */
 class MemoryStorage {
@@ -99,5 +99,21 @@ describe('local copies of documents', () => {
 		await clearLocalCopies();
 		expect([...idb.dbs]).toEqual(['other-app']);
 		expect(storage.length).toBe(0);
+	});
+});
+
+describe('tidying copies whose session is over', () => {
+	it('keeps the signed-in person\'s copies and anyone\'s unsaved edits, deletes the rest', async () => {
+		const mine = copyName('me', 'sprints/a/boards/b');
+		const theirs = copyName('other', 'sprints/a/boards/b');
+		const theirsUnsaved = copyName('other', 'sprints/a/boards/c');
+		const idb = fakeIndexedDb([mine, theirs, theirsUnsaved, 'other-app']);
+		vi.stubGlobal('indexedDB', idb.api);
+		markUnsaved(theirsUnsaved, true);
+		await tidyLocalCopies('me');
+		expect([...idb.dbs].sort()).toEqual([mine, theirsUnsaved, 'other-app'].sort());
+		// Nobody signed in: only unsaved edits stay.
+		await tidyLocalCopies(null);
+		expect([...idb.dbs].sort()).toEqual([theirsUnsaved, 'other-app'].sort());
 	});
 });

@@ -70,21 +70,49 @@ export function hasUnsavedChanges(): boolean {
 	return false;
 }
 
-/** Removes every Meedoen copy from this browser (at logout). */
-export async function clearLocalCopies(): Promise<void> {
-	await Promise.all([...open].map((copy) => copy.closeCopy()));
-	const s = storage();
+async function allCopies(s: Storage | null): Promise<Set<string>> {
 	const names = new Set(s ? known(s) : []);
 	try {
 		for (const db of (await indexedDB.databases?.()) ?? []) if (db.name?.startsWith(PREFIX)) names.add(db.name);
 	} catch {
 		// Listing is not supported everywhere: the registry has the names then.
 	}
-	await Promise.all([...names].map((name) => clearDocument(name).catch(() => undefined)));
+	return names;
+}
+
+function forget(s: Storage | null, name: string) {
+	if (!s) return;
+	s.removeItem(UNSAVED + name);
+	s.setItem(REGISTRY, JSON.stringify(known(s).filter((n) => n !== name)));
+}
+
+/** Deletes one copy (its data is on the server, or its owner chose to let it go). */
+export async function deleteCopy(name: string): Promise<void> {
+	await clearDocument(name).catch(() => undefined);
+	forget(storage(), name);
+}
+
+/** Removes every Meedoen copy from this browser (at logout). */
+export async function clearLocalCopies(): Promise<void> {
+	await Promise.all([...open].map((copy) => copy.closeCopy()));
+	const s = storage();
+	await Promise.all([...(await allCopies(s))].map((name) => clearDocument(name).catch(() => undefined)));
 	if (s) {
 		for (let i = s.length - 1; i >= 0; i--) {
 			const key = s.key(i);
 			if (key?.startsWith(PREFIX)) s.removeItem(key);
 		}
 	}
+}
+
+/**
+ * Removes the copies whose session is over here without a logout (it expired, or someone else logged
+ * in): all but those of `userId` (the person signed in now, if anyone). Copies holding unsaved edits
+ * stay: they are that person's work and go to the server when they log in here again.
+ */
+export async function tidyLocalCopies(userId: string | null): Promise<void> {
+	const s = storage();
+	const own = userId ? copyName(userId, '') : null;
+	const stale = [...(await allCopies(s))].filter((name) => !(own && name.startsWith(own)) && !wasUnsaved(name));
+	await Promise.all(stale.map(deleteCopy));
 }

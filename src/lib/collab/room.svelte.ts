@@ -2,7 +2,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { markUnsaved, registerOpen, remember, wasUnsaved } from './local-copies';
+import { copyName, deleteCopy, markUnsaved, registerOpen, remember, tidyLocalCopies, wasUnsaved } from './local-copies';
 import { SaveTracker } from './save-tracker';
 import { MESSAGE_SAVED, readSaved, savedMessage } from './wire';
 
@@ -14,10 +14,10 @@ export type Ended = 'session' | null;
 
 export type RoomOptions = {
 	/**
-	 * Keep the document in this browser under this IndexedDB name (see local-copies.ts), so that
-	 * edits made without a connection survive a closed tab and go to the server when it is back.
+	 * Keep the document in this browser as this person's copy (their user id; see local-copies.ts),
+	 * so that edits made without a connection survive a closed tab and go to the server when it is back.
 	 */
-	localCopy?: string;
+	localCopyOf?: string;
 	/** Whether this person may not change the document now: then nothing is said about saving. */
 	readOnly?: () => boolean;
 };
@@ -25,6 +25,9 @@ export type RoomOptions = {
 /** Close codes of our realtime server (src/lib/server/collab/protocol.ts). */
 const SESSION_ENDED = 4401;
 const ACCESS_CHANGED = 4403;
+/** What the browser reports for a refused upgrade and for an unreachable server alike. */
+const ABNORMAL = 1006;
+const SESSION_CHECK_MS = 30_000;
 /** Local changes are confirmed once per burst, not per keystroke. */
 const CONFIRM_AFTER_MS = 150;
 
@@ -41,6 +44,7 @@ export class CollabRoom {
 	#synced = $state(false);
 	#ended = $state<Ended>(null);
 	#lost = $state(false);
+	#keptAfterEnd = $state(false);
 	#unsaved = $state(false);
 	#subscribePeers: () => void;
 	#readOnly: () => boolean;
@@ -59,13 +63,14 @@ export class CollabRoom {
 	 */
 	constructor(docName: string, me: Presence, onAccessChanged: () => Promise<void>, options: RoomOptions = {}) {
 		this.#readOnly = options.readOnly ?? (() => false);
-		this.#localName = options.localCopy;
-		this.persistent = Boolean(options.localCopy);
+		this.#localName = options.localCopyOf ? copyName(options.localCopyOf, docName) : undefined;
+		this.persistent = Boolean(this.#localName);
 		// Whether the copy kept here holds changes the server has not confirmed (from an earlier visit).
-		const restoredUnsaved = options.localCopy ? wasUnsaved(options.localCopy) : false;
-		if (options.localCopy) {
-			remember(options.localCopy);
-			this.#local = new IndexeddbPersistence(options.localCopy, this.doc);
+		const restoredUnsaved = this.#localName ? wasUnsaved(this.#localName) : false;
+		if (this.#localName && options.localCopyOf) {
+			remember(this.#localName);
+			this.#local = new IndexeddbPersistence(this.#localName, this.doc);
+			void tidyLocalCopies(options.localCopyOf);
 		}
 		// Counted before the provider exists, so it can never see a change the tracker missed.
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
@@ -102,12 +107,9 @@ export class CollabRoom {
 			this.#saves.lost();
 			if (!this.#destroyed) this.#lost = true;
 			// y-websocket does not reconnect after 44xx codes: we decide what happens.
-			if (event?.code === SESSION_ENDED) {
-				// No retrying with an ended session. The copy kept here stays (it is this person's, and
-				// goes to the server when they log in again); it is closed so a logout can remove it.
-				this.#ended = 'session';
-				void this.#local?.destroy();
-			} else if (event?.code === ACCESS_CHANGED) {
+			if (event?.code === SESSION_ENDED) this.#endSession(false);
+			else if (event?.code === ABNORMAL && this.provider.wsUnsuccessfulReconnects >= 2) void this.#checkSession();
+			else if (event?.code === ACCESS_CHANGED) {
 				void onAccessChanged().then(() => {
 					if (!this.#destroyed) this.provider.connect();
 				});
@@ -129,6 +131,37 @@ export class CollabRoom {
 			},
 			closeCopy: () => this.#local?.destroy() ?? Promise.resolve()
 		});
+	}
+
+	/** No retrying with an ended session. */
+	#endSession(disconnect: boolean) {
+		if (this.#ended) return;
+		if (disconnect) this.provider.disconnect();
+		this.#ended = 'session';
+		// A copy with unsaved edits stays: it is this person's work, and goes to the server when they
+		// log in here again. One without is deleted (the server has all of it).
+		this.#keptAfterEnd = Boolean(this.#localName && this.#unsaved && wasUnsaved(this.#localName));
+		if (this.#local && this.#localName) {
+			const name = this.#localName;
+			void this.#local.destroy().then(() => (this.#keptAfterEnd ? undefined : deleteCopy(name)));
+		}
+	}
+
+	#lastSessionCheck = 0;
+
+	/**
+	 * A refused upgrade (the session expired while the device was offline, say) and a server that is
+	 * down look alike to the browser: ask the server, at most every half minute, before retrying on.
+	 */
+	async #checkSession() {
+		if (this.#destroyed || this.#ended || !navigator.onLine || Date.now() - this.#lastSessionCheck < SESSION_CHECK_MS) return;
+		this.#lastSessionCheck = Date.now();
+		try {
+			const res = await fetch('/session', { cache: 'no-store' });
+			if (res.status === 401 && !this.#destroyed) this.#endSession(true);
+		} catch {
+			// The server cannot be reached: keep retrying.
+		}
 	}
 
 	#onOffline = () => {
@@ -164,7 +197,7 @@ export class CollabRoom {
 
 	/** The connection was open (or tried) and is gone now; y-websocket keeps trying to reconnect. */
 	get lost() {
-		return this.#lost && this.#status !== 'connected';
+		return this.#lost && this.#status !== 'connected' && !this.#ended;
 	}
 
 	/** Some change made here is not confirmed stored on the server yet. */
@@ -174,6 +207,11 @@ export class CollabRoom {
 
 	get readOnly() {
 		return this.#readOnly();
+	}
+
+	/** The session ended while edits were unsaved: they stay on this device for the next login. */
+	get keptAfterEnd() {
+		return this.#keptAfterEnd;
 	}
 
 	/** Set when the session ended (logged out elsewhere, expired): editing stops here. */
