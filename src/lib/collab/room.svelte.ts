@@ -28,6 +28,7 @@ const ACCESS_CHANGED = 4403;
 /** What the browser reports for a refused upgrade and for an unreachable server alike. */
 const ABNORMAL = 1006;
 const SESSION_CHECK_MS = 30_000;
+const REMOTE_WRITE_MS = 500;
 /** Local changes are confirmed once per burst, not per keystroke. */
 const CONFIRM_AFTER_MS = 150;
 
@@ -69,7 +70,7 @@ export class CollabRoom {
 		const restoredUnsaved = this.#localName ? wasUnsaved(this.#localName) : false;
 		if (this.#localName && options.localCopyOf) {
 			remember(this.#localName);
-			this.#local = new IndexeddbPersistence(this.#localName, this.doc);
+			this.#local = this.#keepLocally(this.#localName);
 			void tidyLocalCopies(options.localCopyOf);
 		}
 		// Counted before the provider exists, so it can never see a change the tracker missed.
@@ -131,6 +132,42 @@ export class CollabRoom {
 			},
 			closeCopy: () => this.#local?.destroy() ?? Promise.resolve()
 		});
+	}
+
+	/**
+	 * y-indexeddb writes every update in a transaction of its own: with many people moving notes
+	 * that is a write per remote move. Remote updates (the server has them) are merged and written
+	 * twice a second; a local change is written at once, with whatever is waiting.
+	 */
+	#keepLocally(name: string): IndexeddbPersistence {
+		const local = new IndexeddbPersistence(name, this.doc);
+		this.doc.off('update', local._storeUpdate);
+		let waiting: Uint8Array[] = [];
+		let timer: ReturnType<typeof setTimeout> | null = null;
+		const flush = () => {
+			if (timer) clearTimeout(timer);
+			timer = null;
+			if (!waiting.length || local._destroyed) return;
+			const update = waiting.length === 1 ? waiting[0] : Y.mergeUpdates(waiting);
+			waiting = [];
+			try {
+				local._storeUpdate(update, null);
+			} catch {
+				// The database was closed under us (a logout in another tab deletes it): nothing to keep.
+			}
+		};
+		const store = (update: Uint8Array, origin: unknown) => {
+			if (origin === local) return;
+			if (local._destroyed) {
+				this.doc.off('update', store);
+				return;
+			}
+			waiting.push(update);
+			if (origin !== this.provider) flush();
+			else timer ??= setTimeout(flush, REMOTE_WRITE_MS);
+		};
+		this.doc.on('update', store);
+		return local;
 	}
 
 	/** No retrying with an ended session. */
