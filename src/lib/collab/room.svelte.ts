@@ -1,8 +1,8 @@
 import { createSubscriber } from 'svelte/reactivity';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { copyName, deleteCopy, markUnsaved, registerOpen, remember, tidyLocalCopies, wasUnsaved } from './local-copies';
+import { registerOpen } from './local-copies';
+import { LocalCopy } from './local-copy';
 import { SaveTracker } from './save-tracker';
 import { MESSAGE_SAVED, readSaved, savedMessage } from './wire';
 
@@ -28,7 +28,6 @@ const ACCESS_CHANGED = 4403;
 /** What the browser reports for a refused upgrade and for an unreachable server alike. */
 const ABNORMAL = 1006;
 const SESSION_CHECK_MS = 30_000;
-const REMOTE_WRITE_MS = 500;
 /** Local changes are confirmed once per burst, not per keystroke. */
 const CONFIRM_AFTER_MS = 150;
 
@@ -49,8 +48,7 @@ export class CollabRoom {
 	#unsaved = $state(false);
 	#subscribePeers: () => void;
 	#readOnly: () => boolean;
-	#local: IndexeddbPersistence | null = null;
-	#localName: string | undefined;
+	#local: LocalCopy | null = null;
 	#saves = new SaveTracker();
 	/** This connection has sent the server what it lacked: a request now covers every change. */
 	#ready = false;
@@ -64,23 +62,16 @@ export class CollabRoom {
 	 */
 	constructor(docName: string, me: Presence, onAccessChanged: () => Promise<void>, options: RoomOptions = {}) {
 		this.#readOnly = options.readOnly ?? (() => false);
-		this.#localName = options.localCopyOf ? copyName(options.localCopyOf, docName) : undefined;
-		this.persistent = Boolean(this.#localName);
-		// Whether the copy kept here holds changes the server has not confirmed (from an earlier visit).
-		const restoredUnsaved = this.#localName ? wasUnsaved(this.#localName) : false;
-		if (this.#localName && options.localCopyOf) {
-			remember(this.#localName);
-			this.#local = this.#keepLocally(this.#localName);
-			void tidyLocalCopies(options.localCopyOf);
-		}
+		if (options.localCopyOf) this.#local = new LocalCopy(options.localCopyOf, docName, this.doc, (origin) => origin === this.provider);
+		this.persistent = this.#local !== null;
 		// Counted before the provider exists, so it can never see a change the tracker missed.
 		this.doc.on('update', (_update: Uint8Array, origin: unknown) => {
 			if (origin === this.provider) return;
 			// What the local copy restores is already on the server, unless it was never confirmed.
-			if (origin === this.#local && !restoredUnsaved) return;
+			if (this.#local?.restored(origin) && !this.#local.restoredUnsaved) return;
 			this.#saves.change();
 			// Every time, not only when it turns: another tab may have cleared the mark meanwhile.
-			if (this.#localName) markUnsaved(this.#localName, true);
+			this.#local?.mark(true);
 			this.#refreshSaved();
 			this.#scheduleConfirm();
 		});
@@ -130,44 +121,8 @@ export class CollabRoom {
 			get unsaved() {
 				return unsaved();
 			},
-			closeCopy: () => this.#local?.destroy() ?? Promise.resolve()
+			closeCopy: () => this.#local?.close() ?? Promise.resolve()
 		});
-	}
-
-	/**
-	 * y-indexeddb writes every update in a transaction of its own: with many people moving notes
-	 * that is a write per remote move. Remote updates (the server has them) are merged and written
-	 * twice a second; a local change is written at once, with whatever is waiting.
-	 */
-	#keepLocally(name: string): IndexeddbPersistence {
-		const local = new IndexeddbPersistence(name, this.doc);
-		this.doc.off('update', local._storeUpdate);
-		let waiting: Uint8Array[] = [];
-		let timer: ReturnType<typeof setTimeout> | null = null;
-		const flush = () => {
-			if (timer) clearTimeout(timer);
-			timer = null;
-			if (!waiting.length || local._destroyed) return;
-			const update = waiting.length === 1 ? waiting[0] : Y.mergeUpdates(waiting);
-			waiting = [];
-			try {
-				local._storeUpdate(update, null);
-			} catch {
-				// The database was closed under us (a logout in another tab deletes it): nothing to keep.
-			}
-		};
-		const store = (update: Uint8Array, origin: unknown) => {
-			if (origin === local) return;
-			if (local._destroyed) {
-				this.doc.off('update', store);
-				return;
-			}
-			waiting.push(update);
-			if (origin !== this.provider) flush();
-			else timer ??= setTimeout(flush, REMOTE_WRITE_MS);
-		};
-		this.doc.on('update', store);
-		return local;
 	}
 
 	/** No retrying with an ended session. */
@@ -177,11 +132,9 @@ export class CollabRoom {
 		this.#ended = 'session';
 		// A copy with unsaved edits stays: it is this person's work, and goes to the server when they
 		// log in here again. One without is deleted (the server has all of it).
-		this.#keptAfterEnd = Boolean(this.#localName && this.#unsaved && wasUnsaved(this.#localName));
-		if (this.#local && this.#localName) {
-			const name = this.#localName;
-			void this.#local.destroy().then(() => (this.#keptAfterEnd ? undefined : deleteCopy(name)));
-		}
+		this.#keptAfterEnd = Boolean(this.#local && this.#unsaved && this.#local.unsaved);
+		if (this.#keptAfterEnd) void this.#local?.close();
+		else void this.#local?.delete();
 	}
 
 	#lastSessionCheck = 0;
@@ -211,7 +164,7 @@ export class CollabRoom {
 		const unsaved = this.#saves.pending;
 		if (unsaved === this.#unsaved) return;
 		this.#unsaved = unsaved;
-		if (this.#localName) markUnsaved(this.#localName, unsaved);
+		this.#local?.mark(unsaved);
 	}
 
 	#scheduleConfirm() {
