@@ -9,7 +9,10 @@ import {
 	MESSAGE_AUTH,
 	MESSAGE_AWARENESS,
 	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SAVED,
 	MESSAGE_SYNC,
+	readSaved,
+	savedMessage,
 	syncStep1
 } from './protocol';
 import type { Room } from './room';
@@ -185,6 +188,19 @@ export class Connection {
 			case MESSAGE_QUERY_AWARENESS: {
 				const states = [...this.room.awareness.getStates().keys()];
 				this.send(awarenessMessage(this.room.awareness, states));
+				return;
+			}
+			case MESSAGE_SAVED: {
+				let seq: number;
+				try {
+					seq = readSaved(decoder);
+				} catch {
+					throw new Refused(CLOSE.invalidPayload, 'malformed saved request');
+				}
+				// Messages are handled one by one and each update was committed when it was handled, so
+				// this answer means: everything sent before it is on disk. A read-only member gets it
+				// too (their updates were dropped, which is all that can happen to them).
+				this.send(savedMessage(seq));
 				return;
 			}
 			case MESSAGE_AUTH:

@@ -8,6 +8,8 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 export const MESSAGE_AUTH = 2;
 export const MESSAGE_QUERY_AWARENESS = 3;
+/** Ours, not y-websocket's: "is everything I sent stored?", answered in order (see $lib/collab/wire). */
+export { MESSAGE_SAVED, readSaved, savedMessage } from '$lib/collab/wire';
 
 /** WebSocket close codes we use, with the reason each stands for. */
 export const CLOSE = {

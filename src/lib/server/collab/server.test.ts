@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { savedMessage, updateMessage } from './protocol';
 import poisoned from './fixtures/poisoned-updates.json';
 import { BOARD, cleanUp, client, DOC, raw, start, until } from './test-harness';
 
@@ -67,6 +68,8 @@ describe('collab server', () => {
 			[new Uint8Array([7]), 1003], // unknown message type
 			[new Uint8Array([2, 0]), 1003], // auth message from a client
 			['hello', 1003], // text frame
+			[new Uint8Array([100]), 1007], // saved request without its number
+			[new Uint8Array([100, 5, 0]), 1007], // saved request with bytes after it
 			[new Uint8Array([]), 1007] // empty frame
 		];
 		for (const [frame, code] of cases) {
@@ -223,6 +226,43 @@ describe('collab server', () => {
 		encoding.writeVarUint8Array(broken, Uint8Array.from([1, 77, 1, 3, 123, 120, 120]));
 		many.ws.send(encoding.toUint8Array(broken));
 		expect((await many.closed).code).toBe(1007);
+	});
+
+	it('answers a saved request with its number once the updates sent before it are stored; an observer too', async () => {
+		const { url, store } = await start();
+		const edit = new Y.Doc();
+		edit.getText('goal').insert(0, 'bewaard');
+		for (const role of ['partner', 'observer']) {
+			const c = raw(url, role, DOC, role);
+			await c.opened;
+			const answers: { seq: number; stored: number }[] = [];
+			c.ws.on('message', (d) => {
+				const frame = new Uint8Array(d as Buffer);
+				if (frame[0] === 100) answers.push({ seq: frame[1], stored: store.pending(DOC) });
+			});
+			c.ws.send(updateMessage(Y.encodeStateAsUpdate(edit)));
+			c.ws.send(savedMessage(7));
+			c.ws.send(savedMessage(8));
+			await until(() => answers.length === 2);
+			// The partner's update is in the store; the observer's was dropped (it was there already).
+			expect(answers).toEqual([{ seq: 7, stored: 1 }, { seq: 8, stored: 1 }]);
+			c.ws.close();
+		}
+	});
+
+	it('never answers a saved request after an update the store could not commit', async () => {
+		const { url, store } = await start();
+		const c = raw(url, 'a');
+		await c.opened;
+		const types: number[] = [];
+		c.ws.on('message', (d) => types.push((d as Buffer)[0]));
+		store.failNext = true;
+		const edit = new Y.Doc();
+		edit.getText('goal').insert(0, 'verloren');
+		c.ws.send(updateMessage(Y.encodeStateAsUpdate(edit)));
+		c.ws.send(savedMessage(1));
+		expect((await c.closed).code).toBe(1011);
+		expect(types).not.toContain(100);
 	});
 
 	it('answers a query for awareness', async () => {

@@ -85,8 +85,8 @@ export function client(url: string, user: string, role = 'partner', docName = DO
 	return { doc, provider, synced };
 }
 
-export function raw(url: string, user = 'raw', docName = DOC) {
-	const ws = new WebSocket(`${url}/${docName}`, { headers: { 'x-user': user } });
+export function raw(url: string, user = 'raw', docName = DOC, role = 'partner') {
+	const ws = new WebSocket(`${url}/${docName}`, { headers: { 'x-user': user, 'x-role': role } });
 	const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
 	const opened = new Promise<void>((r, j) => {
 		ws.on('open', () => r());
