@@ -71,6 +71,8 @@ export class BoardController {
 	readonly me: Author;
 	readonly facilitator: boolean;
 	#editingId = $state<string | null>(null);
+	/** An arrow being drawn from this item: the next item picked (tap, click, Enter) is where it goes. */
+	connectingFrom = $state<string | null>(null);
 	/** A message for everyone using this screen (board full, import done). */
 	notice = $state<{ text: string; error: boolean } | null>(null);
 	#canUndo = $state(false);
