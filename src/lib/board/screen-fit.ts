@@ -12,10 +12,14 @@ const BAR = { wide: 75, narrow: 135, wideFrom: 800 };
  */
 export function openArea(canvas: HTMLElement, toFlow: (screen: Point) => Point): Rect {
 	const r = canvas.getBoundingClientRect();
-	const bar = canvas.querySelector('.selection-panel')?.getBoundingClientRect();
-	const barBottom = Math.max(bar && bar.height > 0 ? bar.bottom + 8 : 0, r.top + (r.width >= BAR.wideFrom ? BAR.wide : BAR.narrow));
+	const panel = canvas.querySelector('.selection-panel');
+	const bar = panel?.getBoundingClientRect();
+	// The bar is at the top, or (while it would cover the selection there) at the foot.
+	const below = !!bar && bar.height > 0 && panel!.classList.contains('below');
+	const barBottom = below ? r.top + 16 : Math.max(bar && bar.height > 0 ? bar.bottom + 8 : 0, r.top + (r.width >= BAR.wideFrom ? BAR.wide : BAR.narrow));
 	const top = Math.max(0, barBottom);
-	const bottom = Math.min(window.innerHeight, r.bottom) - FLOATING.bottom;
+	const foot = Math.min(window.innerHeight, r.bottom) - FLOATING.bottom;
+	const bottom = below ? Math.min(foot, bar.top - 8) : foot;
 	const a = toFlow({ x: r.left + FLOATING.left, y: top });
 	const b = toFlow({ x: r.right - FLOATING.right, y: Math.max(top, bottom) });
 	return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
