@@ -37,6 +37,7 @@ test('@board by keyboard: N makes a note, arrows move it (live for the other), E
 		await expect(note).toHaveAccessibleDescription(t('board_a11y_node'));
 		await expect(nodeWith(other, 'Vervoer naar school')).toBeVisible();
 		const noteId = (await note.getAttribute('data-id'))!;
+		const original = page.locator(`.svelte-flow__node[data-id="${noteId}"]`);
 
 		// Arrow keys move it; the other person sees the move; a screen reader hears it.
 		const before = await positionOf(other, 'Vervoer naar school');
@@ -88,11 +89,22 @@ test('@board by keyboard: N makes a note, arrows move it (live for the other), E
 		await expect(menu).toHaveCount(0);
 		await expect(other.getByTestId('board-note').filter({ hasText: 'Vervoer naar school en terug!' })).toHaveCount(2);
 
-		// The focus went back to the note the menu was for (the copy is selected now). Enter selects
-		// it alone; Delete removes it, for the other person too.
-		const original = page.locator(`.svelte-flow__node[data-id="${noteId}"]`);
-		await expect(original).toBeFocused();
+		// An arrow by keyboard: "Arrow to …" in the menu, Shift+Tab to the item before, Enter.
+		const arrows = await other.locator('.svelte-flow__edge').count();
+		await page.keyboard.press('Shift+F10');
+		const connectFrom = menu.getByRole('button', { name: t('board_connect_from') });
+		for (let i = 0; i < 12 && !(await connectFrom.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
 		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('board-connect-hint')).toContainText(t('board_connect_pick'));
+		await expect(original).toBeFocused();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Enter');
+		await expect(page.getByTestId('board-connect-hint')).toHaveCount(0);
+		await expect(other.locator('.svelte-flow__edge')).toHaveCount(arrows + 1);
+		await page.keyboard.press('Tab');
+
+		// Back on the note, which the menu selected (alone): Delete removes it, for the other person too.
+		await expect(original).toBeFocused();
 		await expect(original).toHaveClass(/selected/);
 		await expect(page.locator('.svelte-flow__node.selected')).toHaveCount(1);
 		await page.keyboard.press('Delete');

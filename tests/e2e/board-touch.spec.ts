@@ -79,9 +79,21 @@ test('@board touch at 768x1024: one finger drags a note (the laptop sees it move
 		// A drag is not a long press: no menu.
 		await expect(tablet.getByTestId('board-item-menu')).toHaveCount(0);
 
+		// Dragged up to where the selection bar is: the bar goes to the foot of the board, out of its way.
+		const bar = tablet.getByTestId('board-selection-bar');
+		await expect(bar).toBeVisible();
+		const pane = (await tablet.locator('.svelte-flow__pane').boundingBox())!;
+		const from = await centreOf(note);
+		const top = { x: pane.x + 140, y: pane.y + 90 };
+		await hand.down(from);
+		await hand.slide([from], [top]);
+		await hand.up();
+		await expect(tablet.locator('.selection-panel')).toHaveClass(/below/);
+		const [b, n] = [(await bar.boundingBox())!, (await note.boundingBox())!];
+		expect(b.y > n.y + n.height || b.y + b.height < n.y || b.x > n.x + n.width || b.x + b.width < n.x, 'the bar covers the note').toBe(true);
+
 		// Two fingers spread apart: the board zooms in around them; pinched together: out again.
-		const canvas = await tablet.locator('.svelte-flow__pane').boundingBox();
-		const mid = { x: canvas!.x + canvas!.width / 2, y: canvas!.y + canvas!.height - 120 };
+		const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
 		const near = [{ x: mid.x - 40, y: mid.y }, { x: mid.x + 40, y: mid.y }];
 		const far = [{ x: mid.x - 160, y: mid.y }, { x: mid.x + 160, y: mid.y }];
 		const before = await zoomOf(tablet);
@@ -109,6 +121,7 @@ test('@board long-press on a note opens its menu at the finger; delete there rem
 		await openProblemMap(tablet, sprintId);
 		await addNote(tablet, 'Bijles in de bibliotheek');
 		await addNote(tablet, 'Sportclub dichtbij');
+		await addNote(tablet, 'Buurthuis');
 		await expect(noteOn(laptop, 'Bijles in de bibliotheek')).toBeVisible();
 
 		const hand = await fingers(tablet);
@@ -149,6 +162,18 @@ test('@board long-press on a note opens its menu at the finger; delete there rem
 		await expect(menu).toHaveCount(0);
 		await expect(noteOn(tablet, 'Sportclub dichtbij')).toHaveCount(1);
 		await expect(noteOn(laptop, 'Sportclub dichtbij')).toHaveCount(1);
+
+		// "Arrow to …" in the menu, then a tap on the other note: an arrow between them, for both.
+		const arrows = await laptop.locator('.svelte-flow__edge').count();
+		await hand.down(other);
+		await expect(menu).toBeVisible();
+		await hand.up();
+		await menu.getByRole('button', { name: t('board_connect_from') }).tap();
+		await expect(tablet.getByTestId('board-connect-hint')).toBeVisible();
+		const target = await centreOf(noteOn(tablet, 'Buurthuis'));
+		await tablet.touchscreen.tap(target.x, target.y);
+		await expect(tablet.getByTestId('board-connect-hint')).toHaveCount(0);
+		await expect(laptop.locator('.svelte-flow__edge')).toHaveCount(arrows + 1);
 	} finally {
 		await world.close();
 	}
