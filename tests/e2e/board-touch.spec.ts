@@ -108,6 +108,20 @@ test('@board touch at 768x1024: one finger drags a note (the laptop sees it move
 		await expect.poll(() => zoomOf(tablet)).toBeLessThan(zoomedIn / 2);
 		// Zooming is one's own view: the laptop's zoom did not change.
 		expect(await zoomOf(laptop)).toBe(laptopZoom);
+
+		// On a full board the fingers land on notes: that pinches too (and moves no note).
+		await expect(note).toBeVisible();
+		const onNote = await centreOf(note);
+		const noteBefore = await centreOf(seen);
+		const apart = [{ x: onNote.x - 30, y: onNote.y }, { x: onNote.x + 30, y: onNote.y }];
+		const wide = [{ x: onNote.x - 150, y: onNote.y }, { x: onNote.x + 150, y: onNote.y }];
+		const zoomBefore = await zoomOf(tablet);
+		await hand.down(apart[0]);
+		await hand.down(...apart);
+		await hand.slide(apart, wide);
+		await hand.up();
+		await expect.poll(() => zoomOf(tablet)).toBeGreaterThan(zoomBefore * 2);
+		expect(await centreOf(seen)).toEqual(noteBefore);
 	} finally {
 		await world.close();
 	}
