@@ -135,6 +135,7 @@ test('@board right-click on a note opens its menu; a read-only observer gets non
 		// Locked: no edit entry, delete not possible, unlock offered.
 		await note.click({ button: 'right' });
 		await expect(menu.getByRole('button', { name: t('board_edit') })).toHaveCount(0);
+		await expect(menu.getByRole('button', { name: t('board_connect_from') })).toHaveCount(0);
 		await expect(menu.getByRole('button', { name: t('board_delete') })).toBeDisabled();
 		await expect(menu.getByRole('button', { name: t('board_unlock_items') })).toBeVisible();
 		await page.keyboard.press('Escape');
