@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 
 const MESSAGES_DIR = resolve(import.meta.dirname, '../../src/lib/i18n/messages');
 const load = (lang: string) => JSON.parse(readFileSync(resolve(MESSAGES_DIR, `${lang}.json`), 'utf8')) as Record<string, string>;
@@ -135,11 +135,16 @@ export async function seriousViolations(page: Page) {
 /**
  * A coalition with a sprint: the facilitator (who made both) and one more person who joined the
  * coalition through an invite link and was added to the sprint with `role`. Each in their own
- * browser context (separate cookies), as two laptops would be.
+ * browser context (separate cookies), as two laptops would be (or a tablet: `devices` sets up a context).
  */
-export async function sprintWithTwo(browser: Browser, role: 'partner' | 'observer' | 'decider', names = { facilitator: 'Fatima', other: 'Daan' }) {
-	const facilitatorContext = await browser.newContext();
-	const otherContext = await browser.newContext();
+export async function sprintWithTwo(
+	browser: Browser,
+	role: 'partner' | 'observer' | 'decider',
+	names = { facilitator: 'Fatima', other: 'Daan' },
+	devices: { facilitator?: BrowserContextOptions; other?: BrowserContextOptions } = {}
+) {
+	const facilitatorContext = await browser.newContext(devices.facilitator);
+	const otherContext = await browser.newContext(devices.other);
 	const facilitator = await facilitatorContext.newPage();
 	const other = await otherContext.newPage();
 

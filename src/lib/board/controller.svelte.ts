@@ -3,6 +3,7 @@ import { invalidateAll } from '$app/navigation';
 import * as Y from 'yjs';
 import { m } from '$lib/paraglide/messages.js';
 import { BoardView } from './board-view.svelte';
+import { contains } from './screen-fit';
 import {
 	absolutePosition,
 	addImportedNotes,
@@ -67,6 +68,8 @@ export class BoardController {
 	readonly me: Author;
 	readonly facilitator: boolean;
 	#editingId = $state<string | null>(null);
+	/** An arrow being drawn from this item: the next item picked (tap, click, Enter) is where it goes. */
+	connectingFrom = $state<string | null>(null);
 	/** A message for everyone using this screen (board full, import done). */
 	notice = $state<{ text: string; error: boolean } | null>(null);
 	#canUndo = $state(false);
@@ -142,11 +145,11 @@ export class BoardController {
 	}
 
 	/** Creates an item centred on `at` (flow coordinates), selects it and starts editing its text. */
-	add(type: 'note' | 'label' | 'group', at: Point, options: { kind?: NoteKind; color?: NoteColor; snap?: boolean } = {}): string | null {
+	add(type: 'note' | 'label' | 'group', at: Point, options: { kind?: NoteKind; color?: NoteColor; snap?: boolean; within?: Rect } = {}): string | null {
 		if (!this.canEdit) return null;
 		const size = SIZES[type];
 		const round = (v: number) => (options.snap ? Math.round(v / GRID) * GRID : Math.round(v));
-		const spot = this.#freeSpot(at, size);
+		const spot = this.#freeSpot(at, size, options.within);
 		// A note or text made inside a frame belongs to that frame.
 		const frame = type === 'group' ? null : this.#frameAt(spot.x + size.width / 2, spot.y + size.height / 2);
 		const origin0 = frame ? absolutePosition(this.doc, frame) : { x: 0, y: 0 };
@@ -169,9 +172,11 @@ export class BoardController {
 
 	/**
 	 * Where a new item of this size goes: centred on `at`, or the nearest place around it (rings of
-	 * item-sized steps) where it covers no note or text.
+	 * item-sized steps) where it covers no note or text. With `within` (the part in view): a place
+	 * inside it first; only when the view is full, the nearest free place outside it (the board then
+	 * shows it).
 	 */
-	#freeSpot(at: Point, size: { width: number; height: number }): Point {
+	#freeSpot(at: Point, size: { width: number; height: number }, within?: Rect): Point {
 		const taken = this.view.nodes
 			.filter((n) => n.data.item.type !== 'group')
 			.map((n) => ({ ...absolutePosition(this.doc, n.id), w: n.data.item.width, h: n.data.item.height }));
@@ -180,14 +185,30 @@ export class BoardController {
 		const y0 = at.y - size.height / 2;
 		const sx = size.width + GRID;
 		const sy = size.height + GRID;
-		for (let ring = 0; ring <= 6; ring++) {
-			const steps: [number, number][] = [];
-			for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) steps.push([dx, dy]);
-			// Same row first, to the right before the left, below before above.
-			steps.sort(([ax, ay], [bx, by]) => Math.abs(ay) - Math.abs(by) || Math.abs(ax) - Math.abs(bx) || bx - ax || by - ay);
-			for (const [dx, dy] of steps) if (free(x0 + dx * sx, y0 + dy * sy)) return { x: x0 + dx * sx, y: y0 + dy * sy };
-		}
-		return { x: x0, y: y0 };
+		const rings = (fits: (x: number, y: number) => boolean): Point | null => {
+			for (let ring = 0; ring <= 6; ring++) {
+				const steps: [number, number][] = [];
+				for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) steps.push([dx, dy]);
+				// Same row first, to the right before the left, below before above.
+				steps.sort(([ax, ay], [bx, by]) => Math.abs(ay) - Math.abs(by) || Math.abs(ax) - Math.abs(bx) || bx - ax || by - ay);
+				for (const [dx, dy] of steps) if (fits(x0 + dx * sx, y0 + dy * sy) && free(x0 + dx * sx, y0 + dy * sy)) return { x: x0 + dx * sx, y: y0 + dy * sy };
+			}
+			return null;
+		};
+		/** Any free place in view, nearest first (for when the rings do not line up with the notes there). */
+		const scan = (area: Rect): Point | null => {
+			const step = Math.max(GRID, area.width / 40, area.height / 40);
+			let best: (Point & { d: number }) | null = null;
+			for (let y = area.y; y + size.height <= area.y + area.height; y += step) {
+				for (let x = area.x; x + size.width <= area.x + area.width; x += step) {
+					const d = Math.hypot(x - x0, y - y0);
+					if ((!best || d < best.d) && free(x, y)) best = { x, y, d };
+				}
+			}
+			return best && { x: best.x, y: best.y };
+		};
+		const inView = (x: number, y: number) => !within || contains(within, { x, y, ...size });
+		return rings(inView) ?? (within && scan(within)) ?? (within && rings(() => true)) ?? { x: x0, y: y0 };
 	}
 
 	/** The innermost frame around a point on the board, if any. */
