@@ -131,7 +131,7 @@ test('@board right-click on a note opens its menu; a read-only observer gets non
 		// Only the facilitator locks items.
 		await menu.getByRole('button', { name: t('board_lock_items') }).click();
 		await expect(menu).toHaveCount(0);
-		await expect(observer.getByTestId('board-note').filter({ hasText: 'Huiswerkcafé' }).getByRole('img', { name: t('board_locked_item') })).toBeVisible();
+		await expect(observer.getByTestId('board-note').filter({ hasText: 'Huiswerkcafé' }).getByTestId('board-item-locked')).toBeVisible();
 		// Locked: no edit entry, delete not possible, unlock offered.
 		await note.click({ button: 'right' });
 		await expect(menu.getByRole('button', { name: t('board_edit') })).toHaveCount(0);

@@ -181,6 +181,8 @@ export async function openProblemMap(page: Page, sprintId: string) {
 	await expect(page.getByTestId('board')).toBeVisible();
 	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
 	await expect(page.getByTestId('board-group').first()).toBeVisible();
+	// The first view shows the map's whole width, so it is zoomed out (the map is 1600 wide).
+	await expect.poll(() => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.svelte-flow__viewport')!).transform).a)).toBeLessThan(0.9);
 }
 
 /** Adds a note with a text through the toolbar; with `kind`, picks that kind first. */
