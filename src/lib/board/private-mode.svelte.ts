@@ -1,3 +1,4 @@
+import { getContext, setContext } from 'svelte';
 import { m } from '$lib/paraglide/messages.js';
 
 /**
@@ -99,4 +100,18 @@ export class PrivateMode {
 	reveal() {
 		return this.#post('reveal');
 	}
+}
+
+const KEY = Symbol('private-mode');
+
+/** For the board's facilitator tools (VoteBar): the board's private mode, and whether this person may start it. */
+export type PrivateModeContext = { mode: PrivateMode; canStart: () => boolean };
+
+export function setPrivateModeContext(context: PrivateModeContext) {
+	setContext(KEY, context);
+}
+
+/** Undefined where a board is shown without private mode around it. */
+export function getPrivateModeContext(): PrivateModeContext | undefined {
+	return getContext<PrivateModeContext | undefined>(KEY);
 }
