@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { addNote, openProblemMap, sprintWithTwo, t } from './helpers';
 
@@ -43,6 +44,49 @@ test('@board an observer sees the board but cannot change it', async ({ browser 
 		await expect(other.getByTestId('board-read-only')).toBeVisible();
 		await expect(other.getByTestId('board-add-note')).toHaveCount(0);
 		await expect(other.getByTestId('board-note').filter({ hasText: 'Alleen de facilitator schrijft' })).toBeVisible();
+	} finally {
+		await world.close();
+	}
+});
+
+test('@board a note dragged into a frame is in that group for the other person too, and out again', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'partner');
+	const { facilitator, other, sprintId } = world;
+	/** The other person's export: which group each note is in. */
+	async function groupsSeenByOther(): Promise<Record<string, string>> {
+		const [file] = await Promise.all([other.waitForEvent('download'), other.getByTestId('board-export-json').click()]);
+		const json = JSON.parse(readFileSync(await file.path(), 'utf8')) as { notes: { text: string; group: string }[] };
+		return Object.fromEntries(json.notes.map((n) => [n.text, n.group]));
+	}
+	async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+		await facilitator.mouse.move(from.x, from.y);
+		await facilitator.mouse.down();
+		await facilitator.mouse.move(to.x, to.y, { steps: 12 });
+		await facilitator.mouse.up();
+	}
+	const centre = (box: { x: number; y: number; width: number; height: number } | null) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 });
+	try {
+		await openProblemMap(facilitator, sprintId);
+		await openProblemMap(other, sprintId);
+		await addNote(facilitator, 'Ouders vertellen');
+		const note = facilitator.getByTestId('board-note').filter({ hasText: 'Ouders vertellen' });
+		const actors = facilitator.getByTestId('board-group').filter({ hasText: 'Wie zijn erbij betrokken' });
+		await facilitator.keyboard.press('Escape');
+
+		await drag(centre(await note.boundingBox()), centre(await actors.boundingBox()));
+		await expect.poll(async () => (await groupsSeenByOther())['Ouders vertellen']).toContain('Wie zijn erbij betrokken');
+
+		// Out again, onto the empty board right of the map (zoomed out to make room): in no group any more.
+		const canvas = (await facilitator.locator('.svelte-flow').boundingBox())!;
+		const goal = facilitator.getByTestId('board-group').filter({ hasText: 'Doel op lange termijn' });
+		await facilitator.mouse.move(canvas.x + canvas.width - 60, canvas.y + canvas.height - 60);
+		for (let i = 0; i < 4; i++) await facilitator.mouse.wheel(0, 300);
+		await expect.poll(async () => {
+			const map = (await goal.boundingBox())!;
+			return map.x + map.width;
+		}).toBeLessThan(canvas.x + canvas.width - 250);
+		await drag(centre(await note.boundingBox()), { x: canvas.x + canvas.width - 120, y: canvas.y + canvas.height / 2 });
+		await expect.poll(async () => (await groupsSeenByOther())['Ouders vertellen']).toBe('');
 	} finally {
 		await world.close();
 	}
