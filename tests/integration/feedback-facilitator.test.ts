@@ -4,6 +4,7 @@
  * CSV and closing. Young people's answers are put straight into the database here: this file tests
  * what the facilitator sees of them, not how they are given (that is the youth side's test).
  */
+import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addBoardNote, addToSprint, connectDoc, createCoalition, createSprint, joinCoalition, postForm, seedAlert, seedAnswers, signup, startServer } from '../support/app-server.js';
@@ -83,9 +84,12 @@ describe('test rounds, facilitator side (integration)', () => {
 		expect(kept).toContain('2 tot 6 antwoorden');
 		// What was typed comes back, so nothing is lost.
 		expect(kept).toContain('value="Waar?"');
+		const lowRule = await form({ title: 'Ronde', hours: '4', rule_min_answers: '3', rule_min_share: '60' });
+		expect(lowRule.status).toBe(400);
+		expect(await lowRule.text()).toContain('minstens 5 antwoorden');
 		expect(await get(`/sprints/${sprintId}/tests`, facilitator.cookie).then((r) => r.text())).toContain('Nog geen testrondes.');
 
-		const made = await form({ title: 'De Plek, dinsdag', hours: '4,5', q1_type: 'scale', q1_nl: 'Hoe makkelijk is het?', q1_en: 'How easy is it?' });
+		const made = await form({ title: 'De Plek, dinsdag', hours: '4,5', q1_type: 'scale', q1_nl: 'Hoe makkelijk is het?', q1_en: 'How easy is it?', rule_min_answers: '5', rule_min_share: '59' });
 		expect(made.status).toBe(303);
 		roundId = idFrom(made.headers.get('location'));
 		const page = await get(`/sprints/${sprintId}/tests/${roundId}`, facilitator.cookie).then((r) => r.text());
@@ -95,6 +99,10 @@ describe('test rounds, facilitator side (integration)', () => {
 		expect(page).toMatch(/data-testid="join-qr"[^>]*>(<!---->)?<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
 		const view = await live(facilitator.cookie);
 		expect(view.closesAt - view.opensAt).toBe(4.5 * 60 * 60 * 1000);
+		// The round's own validation rule, as typed.
+		const stored = new Database(server.dbPath, { readonly: true });
+		expect(JSON.parse((stored.prepare('SELECT rule FROM test_rounds WHERE id = ?').get(roundId) as { rule: string }).rule)).toEqual({ minAnswers: 5, minPositiveShare: 0.59 });
+		stored.close();
 		expect(view.items.map((i: { text: string }) => i.text)).toEqual(['Buddy uit de buurt', '=Talentenkaart']);
 		expect(view.items[0].own).toMatchObject([{ type: 'scale', prompt: { nl: 'Hoe makkelijk is het?', en: 'How easy is it?' }, result: null }]);
 		expect(await get(`/sprints/${sprintId}/tests`, partner.cookie).then((r) => r.text())).toContain('De Plek, dinsdag');

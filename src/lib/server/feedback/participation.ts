@@ -14,15 +14,14 @@ import { newId, newSecret } from '../ids';
 import { fail, ok, type Result } from '../result';
 import type { Round } from './rounds';
 import { roundStatus } from './rounds';
-import { crisisMatcher, personalDataFlags, type CrisisMatcher } from './text-checks';
+import { configuredCrisis } from './crisis-config';
+import { personalDataFlags, type CrisisMatcher } from './text-checks';
 
 /**
  * Answers from a run that started before the round closed are still taken for this long after: a
  * tablet that lost the network sends what waited in the browser when it is back.
  */
 export const LATE_ANSWER_GRACE_MS = 15 * 60 * 1000;
-
-const defaultCrisis = crisisMatcher();
 
 function hash(token: string): Uint8Array {
 	return sha256(new TextEncoder().encode(token));
@@ -64,7 +63,7 @@ function minute(now: number) {
 	return new Date(Math.floor(now / 60_000) * 60_000);
 }
 
-export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput, now = Date.now(), crisis: CrisisMatcher = defaultCrisis): Result<{ flagged: boolean }> {
+export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput, now = Date.now(), crisis: CrisisMatcher = configuredCrisis): Result<{ flagged: boolean }> {
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
 	const question = round.questions.find((q) => q.id === input.questionId);
 	if (!question) return fail('error_answer_question');

@@ -83,7 +83,7 @@ export function createRound(db: DB, sprintId: string, userId: string, input: New
 	const own = parseOwnQuestions(input.ownQuestions ?? []);
 	if (!own.ok) return own;
 	const rule = { ...DEFAULT_RULE, ...input.rule };
-	if (!(rule.minAnswers >= 5 && rule.minAnswers <= 1000 && rule.minPositiveShare > 0 && rule.minPositiveShare <= 1)) return fail('error_round_rule', 'rule');
+	if (!(Number.isInteger(rule.minAnswers) && rule.minAnswers >= 5 && rule.minAnswers <= 1000 && rule.minPositiveShare > 0 && rule.minPositiveShare <= 1)) return fail('error_round_rule', 'rule');
 	const presets = presetQuestions(newId);
 	// Own questions come after the presets about each idea, before the final questions.
 	const questions = [...presets.filter((q) => q.scope === 'item'), ...own.value, ...presets.filter((q) => q.scope === 'final')];

@@ -14,7 +14,7 @@ export type CrisisList = Record<CrisisCategory, string[]>;
 
 /**
  * The default Dutch list (patterns on normalised text; `\b` word edges). Kept here as data so a
- * coalition's safeguarding lead can extend it (CRISIS_WORDS_FILE, see crisis-config.ts).
+ * coalition's safeguarding lead can replace it (MEEDOEN_CRISIS_WORDS, see crisis-config.ts).
  */
 export const DEFAULT_CRISIS_WORDS: CrisisList = {
 	suicide: [

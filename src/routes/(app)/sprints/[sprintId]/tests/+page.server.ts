@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 /** What the facilitator typed, returned with a refusal so nothing they typed is lost. */
-export type CreateValues = { title: string; hours: string; ideas: string[]; questions: { type: string; nl: string; en: string; options: string }[] };
+export type CreateValues = { title: string; hours: string; ideas: string[]; ruleMinAnswers: string; ruleMinShare: string; questions: { type: string; nl: string; en: string; options: string }[] };
 
 function readForm(form: FormData): CreateValues {
 	const field = (name: string) => String(form.get(name) ?? '');
@@ -34,6 +34,8 @@ function readForm(form: FormData): CreateValues {
 		title: field('title'),
 		hours: field('hours'),
 		ideas: form.getAll('ideas').map(String),
+		ruleMinAnswers: field('rule_min_answers'),
+		ruleMinShare: field('rule_min_share'),
 		questions: Array.from({ length: OWN_QUESTIONS_MAX }, (_, i) => ({
 			type: field(`q${i + 1}_type`),
 			nl: field(`q${i + 1}_nl`),
@@ -55,6 +57,13 @@ function ownQuestions(values: CreateValues): OwnQuestionInput[] {
 		}));
 }
 
+/** The validation rule as typed (empty fields keep the default: 5 answers, 60% positive). */
+function rule(values: CreateValues) {
+	const minAnswers = values.ruleMinAnswers.trim() === '' ? undefined : Number(values.ruleMinAnswers);
+	const share = values.ruleMinShare.trim() === '' ? undefined : Number(values.ruleMinShare.replace(',', '.')) / 100;
+	return { ...(minAnswers === undefined ? {} : { minAnswers }), ...(share === undefined ? {} : { minPositiveShare: share }) };
+}
+
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requireUser(event);
@@ -62,7 +71,7 @@ export const actions: Actions = {
 		const { sprintId } = event.params;
 		requireSprint(db, user, sprintId, ROUND_MANAGERS);
 		const values = readForm(await event.request.formData());
-		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values) });
+		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values), rule: rule(values) });
 		if (!made.ok) return fail(400, { error: made.error, field: made.field ?? null, values });
 		redirect(303, `/sprints/${sprintId}/tests/${made.value.id}`);
 	}
