@@ -178,3 +178,17 @@ export function acceptInvite(db: DB, token: string, userId: string, now = Date.n
 		return ok({ coalitionId: invite.coalitionId });
 	});
 }
+
+export const RETENTION_MIN_DAYS = 7;
+export const RETENTION_MAX_DAYS = 365;
+
+/**
+ * How long young people's free texts are kept before their text is emptied (the counts stay). A
+ * coordinator's choice, within a week and a year: shorter than a week leaves no time to read them.
+ */
+export function setRetentionDays(db: DB, coalitionId: string, raw: unknown): Result<null> {
+	const days = typeof raw === 'string' && /^\d{1,4}$/.test(raw.trim()) ? Number(raw) : typeof raw === 'number' ? raw : NaN;
+	if (!Number.isInteger(days) || days < RETENTION_MIN_DAYS || days > RETENTION_MAX_DAYS) return fail('error_retention_days', 'retentionDays');
+	const changed = db.update(coalitions).set({ retentionDays: days }).where(eq(coalitions.id, coalitionId)).run();
+	return changed.changes ? ok(null) : fail('error_not_found');
+}

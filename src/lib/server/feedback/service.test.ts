@@ -4,6 +4,7 @@ import { clearAnswer, findRun, finishRun, joinRound, LATE_ANSWER_GRACE_MS, runAn
 import { acknowledgeAlert, decideValidation, moderate, purgeExpiredTexts, roundResults, validatedIdeas } from './round-results';
 import { closeRound, createRound, extendRound, getRound, HOUR, roundByCode, roundItems, roundStatus } from './rounds';
 import { crowd, join, q, round, setup, T0 } from './test-fixtures';
+import { setRetentionDays } from '../coalitions/service';
 
 describe('test rounds', () => {
 	it('are made from the chosen ideas, open now and close after 4 hours by default', () => {
@@ -221,5 +222,16 @@ describe('results', () => {
 		expect(res.freeTexts).toEqual([]);
 		expect(res.items[0].result.verdict).toMatchObject({ status: 'validated', n: 5 });
 		expect(validatedIdeas(ctx.db, ctx.sprintId)[0]).toMatchObject({ evidence: { n: 5 }, quotes: [] });
+	});
+
+	it("follow the coalition's own retention period, which a coordinator sets between a week and a year", () => {
+		const ctx = setup();
+		const r = round(ctx);
+		crowd(ctx, r, roundItems(ctx.db, r.id)[0].id, 5, 5);
+		expect(setRetentionDays(ctx.db, ctx.coalitionId, '3')).toMatchObject({ ok: false, error: 'error_retention_days' });
+		expect(setRetentionDays(ctx.db, ctx.coalitionId, '400')).toMatchObject({ ok: false, error: 'error_retention_days' });
+		expect(setRetentionDays(ctx.db, ctx.coalitionId, '14')).toMatchObject({ ok: true });
+		expect(purgeExpiredTexts(ctx.db, T0 + 13 * 24 * HOUR)).toBe(0);
+		expect(purgeExpiredTexts(ctx.db, T0 + 15 * 24 * HOUR)).toBe(5);
 	});
 });

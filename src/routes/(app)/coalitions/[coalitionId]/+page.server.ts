@@ -8,7 +8,8 @@ import {
 	listCoalitionMembers,
 	listOpenInvites,
 	listOrganisations,
-	revokeInvite
+	revokeInvite,
+	setRetentionDays
 } from '$lib/server/coalitions/service';
 import { listCoalitionSprints } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,6 +49,13 @@ export const actions: Actions = {
 		const created = createInvite(getDb(), event.params.coalitionId, user.id, form.get('role'), form.get('organisationId'));
 		if (!created.ok) return fail(400, { action: 'invite', error: created.error });
 		return { action: 'invite', link: `${event.url.origin}/invite/${created.value.token}`, expiresAt: created.value.expiresAt };
+	},
+	retention: async (event) => {
+		coordinator(event);
+		const form = await event.request.formData();
+		const set = setRetentionDays(getDb(), event.params.coalitionId, form.get('retentionDays'));
+		if (!set.ok) return fail(400, { action: 'retention', error: set.error });
+		return { action: 'retention', done: true };
 	},
 	revoke: async (event) => {
 		coordinator(event);
