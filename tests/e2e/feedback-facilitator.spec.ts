@@ -82,10 +82,12 @@ test('@feedback the facilitator starts a test round from chosen ideas, shows cod
 		const texts = page.getByTestId('free-texts');
 		await expect(texts.getByRole('listitem')).toHaveCount(5);
 		await expect(texts.getByRole('listitem').filter({ hasText: '06 12345678' })).toContainText(t('rounds_text_flags', { list: t('rounds_flag_phone') }));
-		// The partner sees the alert too, but not the text a moderator must look at first.
+		// The partner sees neither the alert (it is the facilitator's) nor any text the facilitator
+		// has not shown yet.
 		await other.goto(page.url());
-		await expect(other.getByTestId('crisis-alerts')).toBeVisible();
-		await expect(other.getByTestId('free-texts').getByRole('listitem')).toHaveCount(4);
+		await expect(other.getByTestId('count-finished')).toHaveText('5');
+		await expect(other.getByTestId('crisis-alerts')).toHaveCount(0);
+		await expect(other.getByTestId('free-texts').getByRole('listitem')).toHaveCount(0);
 		expect(await seriousViolations(page), 'axe on the round page with results and an alert').toEqual([]);
 		await shoot(page, 'tests-round');
 
@@ -94,6 +96,9 @@ test('@feedback the facilitator starts a test round from chosen ideas, shows cod
 		const quote = texts.getByRole('listitem').filter({ hasText: 'Meer uitleg op school' });
 		await quote.getByRole('button', { name: t('rounds_text_make_quote') }).click();
 		await expect(quote).toContainText(t('rounds_text_quote'));
+		// Made a quote, it is shown: the partner's page gets it without a reload.
+		await expect(other.getByTestId('free-texts').getByRole('listitem')).toHaveCount(1);
+		await expect(other.getByTestId('free-texts')).toContainText('Meer uitleg op school');
 		await buddy.getByRole('button', { name: t('rounds_decision_save') }).click();
 		await expect(buddy.getByTestId('verdict')).toContainText(t('rounds_decided_validated'));
 

@@ -162,15 +162,21 @@ describe('test rounds, facilitator side (integration)', () => {
 		expect(view.texts.find((t: { text: string }) => t.text.startsWith('Bel'))).toMatchObject({ flags: ['phone'], moderation: 'hidden' });
 		expect(view.alerts).toHaveLength(2);
 		expect(Object.keys(view.alerts[0]).sort()).toEqual(['categories', 'createdAt', 'id']);
-		// A hidden text (here: a phone number) reaches the facilitator only.
+		// Young people's texts reach the rest of the sprint only once the facilitator showed them, and
+		// crisis alerts reach the facilitator only (never a partner's screen or a projector).
 		const partnerView = await live(partner.cookie);
-		expect(partnerView.texts.map((t: { text: string }) => t.text)).not.toContain('Bel me 06 12345678');
-		expect(partnerView.texts).toHaveLength(4);
+		expect(partnerView.texts).toEqual([]);
+		expect(partnerView.alerts).toEqual([]);
+		const leuk = view.texts.find((t: { text: string }) => t.text === 'Leuk');
+		expect((await postForm(server.url, `/sprints/${sprintId}/tests/${roundId}?/moderate`, { responseId: leuk.id, do: 'show' }, facilitator.cookie)).status).toBe(200);
+		expect((await live(partner.cookie)).texts.map((t: { text: string }) => t.text)).toEqual(['Leuk']);
 
 		const page = await get(`/sprints/${sprintId}/tests/${roundId}`, observer.cookie).then((r) => r.text());
-		expect(page).toContain('Een jongere heeft misschien iemand nodig');
-		expect(page).toContain('0800-0432');
+		expect(page).not.toContain('Een jongere heeft misschien iemand nodig');
 		expect(page).toContain('Nog te weinig antwoorden (minder dan 5).');
+		const own = await get(`/sprints/${sprintId}/tests/${roundId}`, facilitator.cookie).then((r) => r.text());
+		expect(own).toContain('Een jongere heeft misschien iemand nodig');
+		expect(own).toContain('0800-0432');
 	});
 
 	it('takes moderation, acknowledgements and verdicts from the facilitator; validated ideas reach the Ideas page', async () => {
@@ -198,8 +204,13 @@ describe('test rounds, facilitator side (integration)', () => {
 		expect(ideas).toContain('“Meer uitleg”');
 	});
 
-	it('exports every answer as a formula-safe CSV, without hidden texts', async () => {
-		const res = await get(`/sprints/${sprintId}/tests/${roundId}/results.csv`, observer.cookie);
+	it('exports the answers as a formula-safe CSV for the facilitator, with the small-number rules', async () => {
+		expect((await get(`/sprints/${sprintId}/tests/${roundId}/results.csv`, observer.cookie)).status).toBe(403);
+		expect((await get(`/sprints/${sprintId}/tests/${roundId}/results.csv`, partner.cookie)).status).toBe(403);
+		// One more shown text, one that a spreadsheet would run as a formula.
+		const formula = (await live(facilitator.cookie)).texts.find((t: { text: string }) => t.text === '=1+1');
+		await postForm(server.url, `/sprints/${sprintId}/tests/${roundId}?/moderate`, { responseId: formula.id, do: 'show' }, facilitator.cookie);
+		const res = await get(`/sprints/${sprintId}/tests/${roundId}/results.csv`, facilitator.cookie);
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		expect(res.headers.get('content-disposition')).toBe('attachment; filename="de-plek-dinsdag.csv"');
@@ -207,11 +218,13 @@ describe('test rounds, facilitator side (integration)', () => {
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = Papa.parse<string[]>(new TextDecoder().decode(bytes.slice(3)).trim(), { newline: '\r\n' }).data;
 		expect(rows[0]).toEqual(['Deelnemer', 'Idee', 'Vraag', 'Antwoord']);
-		expect(rows).toHaveLength(1 + 6 * 3 - 1);
-		expect(rows).toContainEqual(['J1', 'Buddy uit de buurt', 'Hoe vind je het?', 'Super']);
-		expect(rows).toContainEqual(['J2', 'Buddy uit de buurt', 'Wat zou je veranderen?', "'=1+1"]);
-		expect(rows.some((row) => row[1] === "'=Talentenkaart")).toBe(true);
+		// The first idea only (the second had one young person); its reactions and "would help"
+		// (5 + 5) and the shown texts; no age band, no text nobody showed.
+		expect(new Set(rows.slice(1).map((row) => row[1]))).toEqual(new Set(['Buddy uit de buurt']));
+		expect(rows).toContainEqual([expect.stringMatching(/^J[1-5]$/), 'Buddy uit de buurt', 'Hoe vind je het?', 'Super']);
+		expect(rows.map((row) => row[3])).toContain("'=1+1");
 		expect(rows.flat().join(' ')).not.toContain('12345678');
+		expect(rows.flat().join(' ')).not.toContain('Weet niet');
 		for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 	});
 

@@ -128,14 +128,18 @@ describe('youth test rounds (integration)', () => {
 		const step1 = await get(`/j/${round.code}/1`, cookie);
 		expect(step1.status).toBe(200);
 		expect(step1.text).toContain('Buddy uit de buurt');
-		const saved = await post(`/j/${round.code}/1`, { [`q-${question('reaction').id}`]: 'great', [`q-${question('would_help').id}`]: 'yes', [`q-${question('change').id}`]: 'Ook in het weekend', go: 'next' }, cookie);
+		const saved = await post(`/j/${round.code}/1?/save`, { [`q-${question('reaction').id}`]: 'great', [`q-${question('would_help').id}`]: 'yes', [`q-${question('change').id}`]: 'Ook in het weekend', go: 'next' }, cookie);
 		expect(saved.status).toBe(303);
 		expect(saved.location).toBe(`/j/${round.code}/2`);
 		const back = await get(`/j/${round.code}/1`, cookie);
 		expect(back.text).toContain('Ook in het weekend');
-		await post(`/j/${round.code}/2`, { [`q-${question('would_help').id}`]: 'no', go: 'next' }, cookie);
-		const last = await post(`/j/${round.code}/3`, { [`q-${question('age_band').id}`]: '16-18', go: 'next' }, cookie);
+		await post(`/j/${round.code}/2?/save`, { [`q-${question('would_help').id}`]: 'no', go: 'next' }, cookie);
+		const last = await post(`/j/${round.code}/3?/save`, { [`q-${question('age_band').id}`]: '16-18', go: 'next' }, cookie);
 		expect(last.location).toBe(`/j/${round.code}/klaar`);
+		// Finished: the tablet forgets the run (the cookie is removed), and the run takes no more answers.
+		expect(last.setCookie).toMatch(/meedoen_run=;/);
+		expect((await get(`/j/${round.code}/1`, cookie)).location).toBe(`/j/${round.code}`);
+		expect((await get(`/j/${round.code}`, cookie)).text).not.toContain('data-testid="youth-resume"');
 		const rows = db.select().from(responses).all();
 		expect(rows.map((r) => r.value).sort()).toEqual(['16-18', 'Ook in het weekend', 'great', 'no', 'yes']);
 		// Without a run cookie the steps send the tablet to the start.
@@ -154,11 +158,15 @@ describe('youth test rounds (integration)', () => {
 		expect(await answers({ token, answers: Array.from({ length: 61 }, () => good) })).toMatchObject({ status: 400 });
 		expect(await answers({ token, answers: [{ ...good, questionId: question('change').id, value: 'x'.repeat(70_000) }] })).toMatchObject({ status: 413 });
 		expect((await answers({ token, answers: [good] }, 'https://evil.example')).status).toBe(403);
-		expect(await answers({ token, answers: [good] }, server.url, 'CCCCDDDD')).toMatchObject({ status: 404 });
+		// An unknown code answers as a wrong secret does: the endpoint tells nothing about which codes exist.
+		expect(await answers({ token, answers: [good] }, server.url, 'CCCCDDDD')).toMatchObject({ status: 403, body: { error: 'error_run_unknown' } });
 		// Only the one good answer was added.
 		expect(db.select().from(responses).all().length).toBe(before + 1);
 		expect((await answers({ token, answers: [{ ...good, value: null }] })).status).toBe(200);
 		expect(db.select().from(responses).all().length).toBe(before);
+		// Finishing closes the run: a later answer with its token is refused.
+		expect((await answers({ token, answers: [], finish: true })).status).toBe(200);
+		expect(await answers({ token, answers: [good] })).toMatchObject({ status: 409, body: { error: 'error_run_finished' } });
 	});
 
 	it('store nothing that identifies the tablet: no address, no browser, in the database or the logs', async () => {
@@ -186,13 +194,20 @@ describe('youth test rounds (integration)', () => {
 		expect((await post(`/j/${round.code}?/start`, {})).status).toBe(409);
 	});
 
-	it('limit guessing per address, in memory', async () => {
+	it('limit guessing per address, in memory, without stopping runs already going', async () => {
+		// A new open round (the one above was closed).
+		const made = createRound(db, sprintId, round.createdBy!, { title: 'Ronde 2', ideaSelectionIds: selectedIdeas(db, sprintId).map((s) => s.id) });
+		if (!made.ok) throw new Error(made.error);
+		round = getRound(db, sprintId, made.value.id)!;
+		const running = await start();
 		let last = 0;
 		// 61 different wrong codes (the per-code limit would stop one code repeated earlier).
 		const wrong = (i: number) => 'CCCC' + [0, 1, 2, 3].map((d) => CODE_ALPHABET[Math.floor(i / 26 ** d) % 26]).join('');
 		for (let i = 0; i < 61; i++) last = (await post('/j', { code: wrong(i) })).status;
 		expect(last).toBe(429);
-		// Even the right code waits now (from this address).
+		// A new person at this address waits a minute, even with the right code...
 		expect((await post('/j', { code: round.code })).status).toBe(429);
+		// ...but a run already going is never stopped: its answers are taken.
+		expect((await answers({ token: running.token, answers: [{ itemId: roundItems(db, round.id)[0].id, questionId: question('reaction').id, value: 'good' }] })).status).toBe(200);
 	});
 });

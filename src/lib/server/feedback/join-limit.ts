@@ -25,3 +25,24 @@ export function createJoinLimiter(perAddress = 60, perCode = 10, durationSeconds
 }
 
 export const joinLimiter = createJoinLimiter();
+
+/**
+ * New runs per address: 200 an hour, far above a class of 30 tablets (a run takes minutes), but a
+ * script that starts runs to sway a verdict is stopped. In memory only.
+ */
+export function createStartLimiter(perHour = 200) {
+	const limiter = new RateLimiterMemory({ points: perHour, duration: 60 * 60, keyPrefix: 'run-start' });
+	return {
+		/** Takes one start; false when the address started too many runs this hour. */
+		async take(address: string): Promise<boolean> {
+			try {
+				await limiter.consume(address, 1);
+				return true;
+			} catch {
+				return false;
+			}
+		}
+	};
+}
+
+export const startLimiter = createStartLimiter();

@@ -65,6 +65,8 @@ function minute(now: number) {
 
 export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput, now = Date.now(), crisis: CrisisMatcher = configuredCrisis): Result<{ flagged: boolean }> {
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
+	// A finished run is closed: on a shared tablet nobody after the young person can change it.
+	if (run.finishedAt) return fail('error_run_finished');
 	const question = round.questions.find((q) => q.id === input.questionId);
 	if (!question) return fail('error_answer_question');
 	let itemKey = '';
@@ -83,17 +85,22 @@ export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput
 	const row = {
 		value,
 		flags,
-		// A free text with personal data stays hidden until a moderator looked at it.
-		moderation: free ? (flags!.length ? ('hidden' as const) : ('new' as const)) : null,
+		// A free text with personal data or crisis words stays hidden until a moderator looked at it.
+		moderation: free ? (flags!.length || categories.length ? ('hidden' as const) : ('new' as const)) : null,
 		quote: false,
 		updatedAt: new Date(now)
 	};
+	// A text saved again while it is typed raises an alert only for words it did not have before:
+	// one alert per worry, not a trail that shows how long someone kept writing.
+	const before = free ? db.select({ value: responses.value }).from(responses).where(and(eq(responses.participantId, run.id), eq(responses.itemKey, itemKey), eq(responses.questionId, question.id))).get() : undefined;
+	const known = typeof before?.value === 'string' ? crisis(before.value) : [];
+	const newCategories = categories.filter((c) => !known.includes(c));
 	db.transaction((tx) => {
 		tx.insert(responses)
 			.values({ id: newId(), roundId: round.id, participantId: run.id, itemKey, questionId: question.id, ...row })
 			.onConflictDoUpdate({ target: [responses.participantId, responses.itemKey, responses.questionId], set: row })
 			.run();
-		if (categories.length) tx.insert(crisisAlerts).values({ id: newId(), roundId: round.id, categories, createdAt: minute(now) }).run();
+		if (newCategories.length) tx.insert(crisisAlerts).values({ id: newId(), roundId: round.id, categories: newCategories, createdAt: minute(now) }).run();
 	});
 	return ok({ flagged: !!flags?.length });
 }
@@ -101,6 +108,7 @@ export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput
 /** Takes an answer back (every question may be skipped, also afterwards). */
 export function clearAnswer(db: DB, round: Round, run: RunRow, input: Omit<AnswerInput, 'value'>, now = Date.now()): Result<null> {
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
+	if (run.finishedAt) return fail('error_run_finished');
 	const question = round.questions.find((q) => q.id === input.questionId);
 	if (!question) return fail('error_answer_question');
 	const itemKey = question.scope === 'item' && typeof input.itemId === 'string' ? input.itemId : '';

@@ -64,7 +64,8 @@ export function roundView(db: DB, round: Round, role: SprintRole, now = Date.now
 	const typeOf = new Map(round.questions.map((q) => [q.id, q.type]));
 	const textOf = new Map(results.items.map(({ item }) => [item.id, item.text]));
 	const texts = results.freeTexts
-		.filter((t) => role === 'facilitator' || t.moderation !== 'hidden')
+		// The rest of the sprint sees a young person's text only once the facilitator showed it.
+		.filter((t) => role === 'facilitator' || t.moderation === 'shown')
 		.map((t) => ({ ...t, type: typeOf.get(t.questionId) ?? 'text' }))
 		.map(({ questionId: _, ...t }) => t);
 	return {
@@ -92,7 +93,8 @@ export function roundView(db: DB, round: Round, role: SprintRole, now = Date.now
 		texts,
 		textsWaiting: results.freeTextsWaiting,
 		// Seen alerts stay in the database (for the record) but leave the banner.
-		alerts: results.alerts.filter((a) => !a.seenAt).map((a) => ({ id: a.id, categories: a.categories, createdAt: a.createdAt.getTime() })),
+		// Only for the facilitator: the page of the rest of the sprint (or a projector) never shows them.
+		alerts: role === 'facilitator' ? results.alerts.filter((a) => !a.seenAt).map((a) => ({ id: a.id, categories: a.categories, createdAt: a.createdAt.getTime() })) : [],
 		summary: results.summary && {
 			bestReceived: results.summary.bestReceived && (textOf.get(results.summary.bestReceived) ?? null),
 			mostDivided: results.summary.mostDivided && (textOf.get(results.summary.mostDivided) ?? null),

@@ -140,6 +140,10 @@ describe('taking part', () => {
 		expect(Object.keys(alert).sort()).toEqual(['categories', 'createdAt', 'id', 'roundId', 'seenAt', 'seenBy']);
 		// Dated by the minute, so the time does not point at one answer.
 		expect(alert.createdAt.getTime()).toBe(T0);
+		// The text is kept from everyone but the facilitator; saving it again while typing raises no second alert.
+		expect(ctx.db.select().from(responses).all().find((row) => row.value === 'soms wil ik niet meer leven')).toMatchObject({ moderation: 'hidden' });
+		saveAnswer(ctx.db, r, run, { itemId: roundItems(ctx.db, r.id)[1].id, questionId: q(r, 'change').id, value: 'soms wil ik niet meer leven, echt' }, T0 + 90_000);
+		expect(ctx.db.select().from(crisisAlerts).all()).toHaveLength(1);
 		expect(acknowledgeAlert(ctx.db, r, alert.id, ctx.user.id, T0 + HOUR)).toMatchObject({ ok: true });
 		expect(acknowledgeAlert(ctx.db, r, alert.id, ctx.user.id, T0 + HOUR)).toMatchObject({ ok: false });
 	});

@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db';
 import { findRun, joinRound, LATE_ANSWER_GRACE_MS } from '$lib/server/feedback/participation';
 import { isKiosk, runToken, setKiosk, setRunCookie, clearRunCookie } from '$lib/server/feedback/run-cookie';
 import { roundStatus } from '$lib/server/feedback/rounds';
-import { lookupRound } from '$lib/server/feedback/youth-round';
+import { lookupRound, roundOfCode } from '$lib/server/feedback/youth-round';
+import { startLimiter } from '$lib/server/feedback/join-limit';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, cookies, getClientAddress }) => {
@@ -16,7 +17,9 @@ export const load: PageServerLoad = async ({ params, url, cookies, getClientAddr
 	const kiosk = url.searchParams.has('kiosk') ? url.searchParams.get('kiosk') !== '0' : isKiosk(cookies);
 	const round = found.round;
 	const status = roundStatus(round);
-	const resumable = status === 'open' && !!findRun(getDb(), round, runToken(cookies));
+	// Only a run that is still going is offered again (a finished one is never reopened here).
+	const run = status === 'open' ? findRun(getDb(), round, runToken(cookies)) : null;
+	const resumable = !!run && !run.finishedAt;
 	return {
 		state: status === 'open' ? ('open' as const) : status === 'closed' ? ('closed' as const) : ('not_open' as const),
 		kiosk,
@@ -32,15 +35,17 @@ export const actions: Actions = {
 		if (!found.round) return fail(404, { error: 'error_code_unknown' });
 		const round = found.round;
 		const secure = url.protocol === 'https:';
+		if (!(await startLimiter.take(getClientAddress()))) return fail(429, { error: 'error_start_wait' });
 		const run = joinRound(getDb(), round);
 		if (!run.ok) return fail(409, { error: run.error });
 		setRunCookie(cookies, round.code, run.value.token, new Date(round.closesAt.getTime() + LATE_ANSWER_GRACE_MS), secure);
 		redirect(303, `/j/${round.code}/1`);
 	},
 	/** Kiosk: the previous person's run is forgotten on this tablet. */
-	next: async ({ params, url, cookies, getClientAddress }) => {
-		const found = await lookupRound(params.code, getClientAddress());
-		if (found.round) clearRunCookie(cookies, found.round.code, url.protocol === 'https:');
-		redirect(303, found.round ? `/j/${found.round.code}` : '/j');
+	next: async ({ params, url, cookies }) => {
+		// No guessing limit: handing the tablet on must always work.
+		const round = roundOfCode(params.code);
+		if (round) clearRunCookie(cookies, round.code, url.protocol === 'https:');
+		redirect(303, round ? `/j/${round.code}` : '/j');
 	}
 };

@@ -1,27 +1,29 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findRun, runAnswers } from '$lib/server/feedback/participation';
-import { isKiosk, runToken } from '$lib/server/feedback/run-cookie';
+import { findRun, finishRun, runAnswers } from '$lib/server/feedback/participation';
+import { clearRunCookie, isKiosk, runToken } from '$lib/server/feedback/run-cookie';
 import { publicRound, saveBatch, type PublicRound } from '$lib/server/feedback/youth';
-import { lookupRound } from '$lib/server/feedback/youth-round';
+import { roundOfCode } from '$lib/server/feedback/youth-round';
 import type { Actions, PageServerLoad } from './$types';
 
-async function context(params: { code: string }, cookies: import('@sveltejs/kit').Cookies, address: string) {
-	const found = await lookupRound(params.code, address);
-	if (!found.round) error(404, 'Not found');
+/** The round and this tablet's run; without a run that is still going, back to the start. */
+function context(params: { code: string }, cookies: import('@sveltejs/kit').Cookies) {
+	const round = roundOfCode(params.code);
+	// An unknown code goes to the intro, which answers it (with the guessing limit).
+	if (!round) redirect(303, `/j/${encodeURIComponent(params.code)}`);
 	const db = getDb();
 	const token = runToken(cookies);
-	const run = findRun(db, found.round, token);
-	// No run on this tablet (a new person, or "next person" was pressed): start at the beginning.
-	if (!run || !token) redirect(303, `/j/${found.round.code}`);
-	return { db, round: found.round, run, token };
+	const run = findRun(db, round, token);
+	// No run on this tablet (a new person, "next person" was pressed, or the run was finished).
+	if (!run || !token || run.finishedAt) redirect(303, `/j/${round.code}`);
+	return { db, round, run, token };
 }
 
 /** The steps: one per idea, then the final questions. */
 const stepCount = (round: PublicRound) => round.items.length + (round.finalQuestions.length ? 1 : 0);
 
-export const load: PageServerLoad = async ({ params, cookies, getClientAddress, setHeaders }) => {
-	const { db, round, run, token } = await context(params, cookies, getClientAddress());
+export const load: PageServerLoad = ({ params, cookies, setHeaders }) => {
+	const { db, round, run, token } = context(params, cookies);
 	// A shared tablet: the back button must never bring the previous person's answers back.
 	setHeaders({ 'cache-control': 'no-store' });
 	const view = publicRound(db, round);
@@ -35,9 +37,16 @@ export const load: PageServerLoad = async ({ params, cookies, getClientAddress, 
 };
 
 export const actions: Actions = {
+	/** "Stoppen": the run ends here, whatever was answered, and the tablet forgets it. */
+	stop: async ({ params, cookies, url }) => {
+		const { db, round, run } = context(params, cookies);
+		finishRun(db, round, run);
+		clearRunCookie(cookies, round.code, url.protocol === 'https:');
+		redirect(303, `/j/${round.code}/klaar`);
+	},
 	/** Without JavaScript: the answers of this step, then on to the next (or back). */
-	default: async ({ params, request, cookies, getClientAddress }) => {
-		const { db, round, token } = await context(params, cookies, getClientAddress());
+	save: async ({ params, request, cookies, url }) => {
+		const { db, round, token } = context(params, cookies);
 		const view = publicRound(db, round);
 		const step = Number(params.step);
 		const form = await request.formData();
@@ -49,6 +58,8 @@ export const actions: Actions = {
 		const result = saveBatch(db, round, token, answers, last && !back);
 		if (!result.ok) return fail(result.error === 'error_round_closed' ? 409 : 400, { error: result.error });
 		if (back) redirect(303, step > 1 ? `/j/${round.code}/${step - 1}` : `/j/${round.code}`);
+		// Finished: this tablet forgets the run, so the next person cannot open it.
+		if (last) clearRunCookie(cookies, round.code, url.protocol === 'https:');
 		redirect(303, last ? `/j/${round.code}/klaar` : `/j/${round.code}/${step + 1}`);
 	}
 };
