@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createJoinLimiter } from './join-limit';
+import { createJoinLimiter, createStartLimiter } from './join-limit';
 
 describe('join-code guessing limit', () => {
 	it('blocks an address after too many wrong codes, and only that address', async () => {
@@ -23,5 +23,14 @@ describe('join-code guessing limit', () => {
 	it('never counts looking, so 30 tablets behind one address join freely', async () => {
 		const limiter = createJoinLimiter(3, 3);
 		for (let i = 0; i < 30; i++) expect(await limiter.blocked('school', 'RIGHTCOD')).toBe(0);
+	});
+});
+
+describe('new runs per address', () => {
+	it('lets a class start many runs, and stops a flood', async () => {
+		const limiter = createStartLimiter(3);
+		for (let i = 0; i < 3; i++) expect(await limiter.take('school')).toBe(true);
+		expect(await limiter.take('school')).toBe(false);
+		expect(await limiter.take('elsewhere')).toBe(true);
 	});
 });

@@ -27,10 +27,11 @@ export function createJoinLimiter(perAddress = 60, perCode = 10, durationSeconds
 export const joinLimiter = createJoinLimiter();
 
 /**
- * New runs per address: 200 an hour, far above a class of 30 tablets (a run takes minutes), but a
- * script that starts runs to sway a verdict is stopped. In memory only.
+ * New runs per address: 600 an hour by default (MEEDOEN_RUN_STARTS_PER_HOUR), above 30 kiosk tablets
+ * each starting a run every 3 minutes, while a script that starts thousands of runs to sway a verdict
+ * is stopped. In memory only.
  */
-export function createStartLimiter(perHour = 200) {
+export function createStartLimiter(perHour = Number(process.env.MEEDOEN_RUN_STARTS_PER_HOUR) || 600) {
 	const limiter = new RateLimiterMemory({ points: perHour, duration: 60 * 60, keyPrefix: 'run-start' });
 	return {
 		/** Takes one start; false when the address started too many runs this hour. */
