@@ -98,9 +98,13 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 
 test('@feedback kiosk mode: "next person" leaves nothing of the previous person on the tablet', async ({ browser }) => {
 	const staff = await browser.newContext();
-	const { code } = await roundWithTwoIdeas(await staff.newPage());
+	const staffPage = await staff.newPage();
+	const { code } = await roundWithTwoIdeas(staffPage);
+	// The facilitator's round page gives the kiosk link for shared tablets.
+	const kioskLink = await staffPage.getByTestId('join-kiosk-link').getAttribute('href');
+	expect(kioskLink).toMatch(new RegExp(`/j/${code}\\?kiosk=1$`));
 	const { context, page } = await tablet(browser);
-	await page.goto(`/j/${code}?kiosk=1`);
+	await page.goto(new URL(kioskLink!).pathname + '?kiosk=1');
 	await page.getByTestId('youth-start').click();
 	await page.getByRole('radio', { name: t('youth_reaction_bad') }).check();
 	await page.getByRole('textbox').fill('Dit is van de eerste persoon');
