@@ -5,16 +5,13 @@ import type { DB } from '../db';
 import { boards, docUpdates } from '../db/schema';
 import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
+import { oneLine } from '../text';
 
 export const BOARD_TITLE_MAX = 120;
 export type BoardTemplate = 'blank' | 'problem_map';
 
 export function boardDocName(sprintId: string, boardId: string) {
 	return `sprints/${sprintId}/boards/${boardId}`;
-}
-
-function cleanTitle(value: unknown): string {
-	return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
 }
 
 /** A board of this sprint (never another sprint's: ids from the client are checked against it). */
@@ -38,7 +35,7 @@ export function createBoard(
 	template: BoardTemplate = 'blank',
 	initialState?: Uint8Array
 ): Result<{ id: string }> {
-	const title = cleanTitle(rawTitle);
+	const title = oneLine(rawTitle);
 	if (!title) return fail('error_title_required', 'title');
 	if (title.length > BOARD_TITLE_MAX) return fail('error_board_title_too_long', 'title');
 	const id = newId();
@@ -50,7 +47,7 @@ export function createBoard(
 }
 
 export function renameBoard(db: DB, sprintId: string, boardId: string, rawTitle: unknown): Result<null> {
-	const title = cleanTitle(rawTitle);
+	const title = oneLine(rawTitle);
 	if (!title) return fail('error_title_required', 'title');
 	if (title.length > BOARD_TITLE_MAX) return fail('error_board_title_too_long', 'title');
 	const changed = db.update(boards).set({ title }).where(and(eq(boards.id, boardId), eq(boards.sprintId, sprintId))).run();

@@ -15,13 +15,10 @@ import {
 } from '../db/schema';
 import { newId, newSecret } from '../ids';
 import { fail, ok, type Result } from '../result';
+import { oneLine } from '../text';
 
 export const INVITE_TTL = 7 * 24 * 60 * 60 * 1000;
 const NAME_MAX = 120;
-
-function cleanName(value: unknown): string {
-	return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
-}
 
 export function coalitionRole(db: DB, userId: string, coalitionId: string): CoalitionRole | null {
 	const row = db
@@ -33,7 +30,7 @@ export function coalitionRole(db: DB, userId: string, coalitionId: string): Coal
 }
 
 export function createCoalition(db: DB, userId: string, rawName: unknown): Result<{ id: string }> {
-	const name = cleanName(rawName);
+	const name = oneLine(rawName);
 	if (!name) return fail('error_name_required', 'name');
 	if (name.length > NAME_MAX) return fail('error_name_too_long', 'name');
 	const id = newId();
@@ -86,7 +83,7 @@ export function listCoalitionMembers(db: DB, coalitionId: string) {
 }
 
 export function addOrganisation(db: DB, coalitionId: string, rawName: unknown, rawKind: unknown): Result<{ id: string }> {
-	const name = cleanName(rawName);
+	const name = oneLine(rawName);
 	if (!name) return fail('error_name_required', 'name');
 	if (name.length > NAME_MAX) return fail('error_name_too_long', 'name');
 	if (!ORGANISATION_KINDS.includes(rawKind as OrganisationKind)) return fail('error_kind_invalid', 'kind');

@@ -12,6 +12,7 @@ import { getRound } from '../feedback/rounds';
 import { getSprint } from '../sprints/service';
 import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
+import { oneLine } from '../text';
 
 export const BLOCK_TITLE_MAX = 120;
 export const INSTRUCTIONS_MAX = 2000;
@@ -41,7 +42,7 @@ function parseBlock(db: DB, sprintId: string, input: BlockInput): Result<Parsed>
 	if (start === null) return fail('error_agenda_start', 'start');
 	const duration = Number(input.duration);
 	if (!Number.isInteger(duration)) return fail('error_agenda_duration', 'duration');
-	const title = typeof input.title === 'string' ? input.title.trim().replace(/\s+/g, ' ') : '';
+	const title = oneLine(input.title);
 	if (!title) return fail('error_title_required', 'title');
 	if (title.length > BLOCK_TITLE_MAX) return fail('error_agenda_title_too_long', 'title');
 	const activity = (ACTIVITY_TYPES as readonly unknown[]).includes(input.activity) ? (input.activity as ActivityType) : null;

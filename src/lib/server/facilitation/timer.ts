@@ -4,6 +4,7 @@ import { extendTimer, pauseTimer, resumeTimer, settle, startTimer, type TimerSta
 import type { DB } from '../db';
 import { sprintTimers } from '../db/schema';
 import { fail, ok, type Result } from '../result';
+import { oneLine } from '../text';
 
 export const TIMER_LABEL_MAX = 80;
 
@@ -19,7 +20,7 @@ export type TimerAction = { action: unknown; seconds?: unknown; label?: unknown 
 export function changeTimer(db: DB, sprintId: string, userId: string, input: TimerAction, now = Date.now()): Result<SharedTimer> {
 	const current = getTimer(db, sprintId, now);
 	const ms = typeof input.seconds === 'number' ? input.seconds * 1000 : typeof input.seconds === 'string' && input.seconds.trim() ? Number(input.seconds) * 1000 : NaN;
-	const label = typeof input.label === 'string' ? input.label.trim().replace(/\s+/g, ' ') : current.label;
+	const label = typeof input.label === 'string' ? oneLine(input.label) : current.label;
 	if (label.length > TIMER_LABEL_MAX) return fail('error_timer_label');
 	const next =
 		input.action === 'start'

@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
 import { newJoinCode } from './join-code';
 import { DEFAULT_RULE, type ValidationRule } from './results';
+import { oneLine } from '../text';
 
 export const HOUR = 60 * 60 * 1000;
 export const DEFAULT_WINDOW_HOURS = 4;
@@ -29,8 +30,7 @@ export function roundStatus(round: Pick<Round, 'opensAt' | 'closesAt'>, now = Da
 export type OwnQuestionInput = { type: unknown; nl: unknown; en?: unknown; options?: unknown };
 
 function text(value: unknown, max: number): string | null {
-	if (typeof value !== 'string') return null;
-	const clean = value.trim().replace(/\s+/g, ' ');
+	const clean = oneLine(value);
 	return clean && clean.length <= max ? clean : null;
 }
 

@@ -4,6 +4,7 @@ import { coalitionMembers, coalitions, organisations, SPRINT_ROLES, sprintMember
 import { coalitionRole } from '../coalitions/service';
 import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
+import { oneLine } from '../text';
 
 const TITLE_MAX = 160;
 
@@ -40,7 +41,7 @@ export function createSprint(
 	userId: string,
 	form: { title?: unknown; coalitionId?: unknown; startDate?: unknown; days?: unknown }
 ): Result<{ id: string }> {
-	const title = typeof form.title === 'string' ? form.title.trim().replace(/\s+/g, ' ') : '';
+	const title = oneLine(form.title);
 	const coalitionId = typeof form.coalitionId === 'string' ? form.coalitionId : '';
 	const startDate = typeof form.startDate === 'string' ? form.startDate.trim() : '';
 	const days = typeof form.days === 'string' || typeof form.days === 'number' ? Number(form.days) : NaN;

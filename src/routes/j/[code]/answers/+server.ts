@@ -4,16 +4,14 @@
  * request itself (address, browser) is stored or logged.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
+import { refuse } from '$lib/server/json-api';
 import { getDb } from '$lib/server/db';
 import { saveBatch } from '$lib/server/feedback/youth';
 import { roundOfCode } from '$lib/server/feedback/youth-round';
 import { clearRunCookie } from '$lib/server/feedback/run-cookie';
-import { message } from '$lib/i18n/message';
 
 /** 60 answers of at most 500 characters fit easily; anything bigger is not from our page. */
 const BODY_MAX = 64 * 1024;
-
-const refuse = (status: number, key: string) => json({ error: key, message: message(key) }, { status });
 
 const STATUS: Record<string, number> = { error_run_unknown: 403, error_round_closed: 409, error_round_not_open: 409, error_run_finished: 409 };
 
