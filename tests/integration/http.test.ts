@@ -122,6 +122,23 @@ describe('accounts', () => {
 	});
 });
 
+describe('sign-up limit per address', () => {
+	it('refuses sign-ups above the hourly limit with a clear message and creates no account', async () => {
+		const limited = await startServer({ env: { MEEDOEN_SIGNUPS_PER_HOUR: '2' } });
+		try {
+			await signup(limited.url, 'Een');
+			await signup(limited.url, 'Twee');
+			const third = await postForm(limited.url, '/signup', { name: 'Drie', email: 'drie@example.org', password: 'een lange zin' });
+			expect(third.status).toBe(429);
+			expect(third.body).toContain('Vanaf dit netwerk zijn heel veel accounts gemaakt');
+			const login = await postForm(limited.url, '/login', { email: 'drie@example.org', password: 'een lange zin' });
+			expect(login.status).toBe(400);
+		} finally {
+			await limited.stop();
+		}
+	});
+});
+
 describe('authorisation matrix over pages and form actions', () => {
 	let facilitator: { cookie: string; email: string };
 	let partner: { cookie: string; email: string };

@@ -37,7 +37,8 @@ export async function startServer(opts = {}) {
 	const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'meedoen-test-'));
 	const port = opts.port ?? (await freePort());
 	const dbPath = join(dir, 'meedoen.db');
-	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MEEDOEN_DEMO: '0', ...opts.env };
+	// Every test account signs up from 127.0.0.1: lift the per-address sign-up limit unless a test sets it.
+	const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbPath, MEEDOEN_DEMO: '0', MEEDOEN_SIGNUPS_PER_HOUR: '100000', ...opts.env };
 	delete env.ORIGIN;
 	if (opts.env?.ORIGIN) env.ORIGIN = opts.env.ORIGIN;
 	const mode = opts.mode ?? 'production';

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { createUser } from '$lib/server/auth/accounts';
+import { signupLimiter } from '$lib/server/auth/signup-limit';
 import { createSession, invalidateSession, setSessionCookie } from '$lib/server/auth/session';
 import { collab } from '$lib/server/collab/install';
 import { safePath } from '$lib/safe-path';
@@ -11,8 +12,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, locals }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const form = Object.fromEntries(await request.formData());
+		const minutes = await signupLimiter.attempt(getClientAddress());
+		if (minutes > 0) {
+			return fail(429, { error: 'error_signup_rate_limited', minutes, field: undefined, name: String(form.name ?? ''), email: String(form.email ?? '') });
+		}
 		const db = getDb();
 		const created = await createUser(db, form);
 		if (!created.ok) {
