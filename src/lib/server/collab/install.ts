@@ -33,7 +33,8 @@ export function installCollab(): CollabServer {
 	const server = new CollabServer(new SqliteDocStore(db.$client), createAuthenticate(db), {
 		maxPayload: envNumber('COLLAB_MAX_PAYLOAD', 1024 * 1024),
 		messagesPerSecond: envNumber('COLLAB_MESSAGES_PER_SECOND', 200),
-		messageBurst: envNumber('COLLAB_MESSAGE_BURST', 600)
+		messageBurst: envNumber('COLLAB_MESSAGE_BURST', 600),
+		maxConnectionsPerUser: envNumber('COLLAB_CONNECTIONS_PER_USER', 50)
 	}, createRevalidate(db));
 	g[KEY] = {
 		server,

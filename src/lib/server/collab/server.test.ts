@@ -228,6 +228,40 @@ describe('collab server', () => {
 		expect((await many.closed).code).toBe(1007);
 	});
 
+	it('caps the connections one person may have open, counting those that close', async () => {
+		const { url, logs, collab } = await start({ maxConnectionsPerUser: 2 });
+		const openBy = (user: string) => [...collab.rooms.values()].flatMap((room) => [...room.connections]).filter((c) => c.admission.userId === user).length;
+		const first = raw(url, 'u');
+		const second = raw(url, 'u', BOARD);
+		await Promise.all([first.opened, second.opened]);
+		const third = raw(url, 'u');
+		await expect(third.opened).rejects.toThrow(/429/);
+		expect(logs.filter((l) => l.includes('already open for one person'))).toHaveLength(1);
+		// Someone else is not affected, and a closed connection frees its place.
+		const other = raw(url, 'v');
+		await other.opened;
+		first.ws.close();
+		await until(() => openBy('u') === 1);
+		const again = raw(url, 'u');
+		await again.opened;
+		expect(openBy('u')).toBe(2);
+	});
+
+	it('closes connections over the cap that were all started at once, after their handshake', async () => {
+		const { url, collab } = await start({ maxConnectionsPerUser: 3 });
+		const burst = Array.from({ length: 8 }, () => raw(url, 'u'));
+		// A refused upgrade fires both error and close; count each connection once.
+		const ended = new Set<number>();
+		burst.forEach((c, i) => {
+			c.opened.catch(() => ended.add(i));
+			void c.closed.then(() => ended.add(i));
+		});
+		await until(() => ended.size === 5, 10_000);
+		const open = [...collab.rooms.values()].flatMap((room) => [...room.connections]).filter((c) => c.admission.userId === 'u');
+		expect(open).toHaveLength(3);
+		expect(burst.filter((c) => c.ws.readyState === c.ws.OPEN)).toHaveLength(3);
+	});
+
 	it('answers a saved request with its number once the updates sent before it are stored; an observer too', async () => {
 		const { url, store } = await start();
 		const edit = new Y.Doc();

@@ -12,7 +12,8 @@ const STATUS_TEXT: Record<Refusal['status'], string> = {
 	400: 'Bad Request',
 	401: 'Unauthorized',
 	403: 'Forbidden',
-	404: 'Not Found'
+	404: 'Not Found',
+	429: 'Too Many Requests'
 };
 
 /** Transaction origin of the server's own changes (never a connection, so every client gets them). */
@@ -52,10 +53,25 @@ export class CollabServer {
 		}
 		if ('status' in verdict) return refuse(socket, verdict);
 		const admission = verdict;
+		if (this.#openBy(admission.userId) >= this.options.maxConnectionsPerUser) {
+			this.options.log(`[collab] refused a connection: ${this.options.maxConnectionsPerUser} already open for one person`);
+			return refuse(socket, { status: 429, reason: 'too many connections' });
+		}
 		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, admission));
 	}
 
+	#openBy(userId: string) {
+		let open = 0;
+		for (const room of this.rooms.values()) for (const conn of room.connections) if (conn.admission.userId === userId) open++;
+		return open;
+	}
+
 	#connect(ws: WebSocket, admission: Admission) {
+		// Counted again after the handshake: many upgrades started at once all pass the first check.
+		if (this.#openBy(admission.userId) >= this.options.maxConnectionsPerUser) {
+			ws.close(CLOSE.policy, 'too many connections');
+			return;
+		}
 		let room = this.rooms.get(admission.docName);
 		if (!room) {
 			room = new Room(admission.docName, this.store, this.options.compactAfter, (r) => this.#unload(r), this.options.log);

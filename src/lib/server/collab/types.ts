@@ -17,7 +17,7 @@ export type Admission = {
 	presence: { name: string; organisation: string; color: string };
 };
 
-export type Refusal = { status: 400 | 401 | 403 | 404; reason: string };
+export type Refusal = { status: 400 | 401 | 403 | 404 | 429; reason: string };
 
 /** The app decides admission: session cookie, Origin and membership. Must not throw. */
 export type Authenticate = (req: IncomingMessage) => Admission | Refusal;
@@ -36,6 +36,8 @@ export type CollabOptions = {
 	maxAwarenessBytes: number;
 	/** Presence entries (client ids) one connection may own. */
 	maxAwarenessClients: number;
+	/** Open connections one person may have at once (all documents, all tabs and devices). */
+	maxConnectionsPerUser: number;
 	/** How long shutdown waits for clients to complete the close handshake, ms. */
 	closeGrace: number;
 	/** Messages per second per connection, and the burst allowed above that. */
@@ -57,6 +59,8 @@ export const DEFAULT_OPTIONS: CollabOptions = {
 	maxPayload: 1024 * 1024,
 	maxAwarenessBytes: 64 * 1024,
 	maxAwarenessClients: 4,
+	// A facilitator with a board, the brief, a projector and a few tablets stays far below this.
+	maxConnectionsPerUser: 50,
 	closeGrace: 1000,
 	messagesPerSecond: 200,
 	messageBurst: 600,
