@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { createNote } from '$lib/board/model';
 import { createBoard } from '$lib/server/boards/service';
 import { openDatabase, type DB } from '$lib/server/db';
-import { responses } from '$lib/server/db/schema';
+import { participants, responses } from '$lib/server/db/schema';
 import { selectIdea, selectedIdeas } from '$lib/server/ideas/service';
 import { closeRound, createRound, getRound, roundItems, type Round } from '$lib/server/feedback/rounds';
 import { CODE_ALPHABET } from '$lib/server/feedback/join-code';
@@ -144,6 +145,20 @@ describe('youth test rounds (integration)', () => {
 		expect(rows.map((r) => r.value).sort()).toEqual(['16-18', 'Ook in het weekend', 'great', 'no', 'yes']);
 		// Without a run cookie the steps send the tablet to the start.
 		expect((await get(`/j/${round.code}/1`)).location).toBe(`/j/${round.code}`);
+	});
+
+	it('do not show a run again on the tablet once it was left alone for half an hour, but still take its queued answers', async () => {
+		const { cookie, token } = await start();
+		const participantId = token.split('.')[0];
+		expect((await get(`/j/${round.code}`, cookie)).text).toContain('data-testid="youth-resume"');
+		// Nothing happened in this run for 31 minutes (as if the next young person picked up the tablet).
+		db.update(participants).set({ startedAt: new Date(Date.now() - 31 * 60_000) }).where(eq(participants.id, participantId)).run();
+		expect((await get(`/j/${round.code}`, cookie)).text).not.toContain('data-testid="youth-resume"');
+		expect((await get(`/j/${round.code}/1`, cookie)).location).toBe(`/j/${round.code}`);
+		// An answer that waited on the tablet while it was offline still counts.
+		const late = await answers({ token, answers: [{ itemId: roundItems(db, round.id)[0].id, questionId: question('reaction').id, value: 'good' }] });
+		expect(late.status).toBe(200);
+		expect(db.select().from(responses).where(eq(responses.participantId, participantId)).all()).toHaveLength(1);
 	});
 
 	it('take answers as JSON, all or nothing, with a clear 4xx for anything wrong', async () => {

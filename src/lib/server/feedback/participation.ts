@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, max } from 'drizzle-orm';
 import { isFreeText, parseAnswer } from '$lib/feedback/questions';
 import type { DB } from '../db';
 import { crisisAlerts, participants, responses, testItems } from '../db/schema';
@@ -22,6 +22,13 @@ import { personalDataFlags, type CrisisMatcher } from './text-checks';
  * tablet that lost the network sends what waited in the browser when it is back.
  */
 export const LATE_ANSWER_GRACE_MS = 15 * 60 * 1000;
+
+/**
+ * A run left alone this long is not shown again on that tablet: without kiosk mode the next young
+ * person could otherwise open the previous one's answers with "Doorgaan". Its answers still count,
+ * and answers it queued while offline are still taken; only showing it again stops.
+ */
+export const RESUME_WITHIN_MS = 30 * 60 * 1000;
 
 function hash(token: string): Uint8Array {
 	return sha256(new TextEncoder().encode(token));
@@ -120,6 +127,13 @@ export function finishRun(db: DB, round: Round, run: RunRow, now = Date.now()): 
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
 	if (!run.finishedAt) db.update(participants).set({ finishedAt: new Date(now) }).where(eq(participants.id, run.id)).run();
 	return ok(null);
+}
+
+/** True when nothing happened in this run for RESUME_WITHIN_MS: its pages are not shown again. */
+export function runIsStale(db: DB, run: RunRow, now = Date.now()): boolean {
+	const [{ last }] = db.select({ last: max(responses.updatedAt) }).from(responses).where(eq(responses.participantId, run.id)).all();
+	const latest = Math.max(run.startedAt.getTime(), last ? new Date(last).getTime() : 0);
+	return now - latest > RESUME_WITHIN_MS;
 }
 
 /** What this run answered so far (to show a returning tablet its own answers, nobody else's). */

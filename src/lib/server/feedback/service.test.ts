@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { crisisAlerts, participants, responses, testItems, testRounds } from '../db/schema';
-import { clearAnswer, findRun, finishRun, joinRound, LATE_ANSWER_GRACE_MS, runAnswers, saveAnswer } from './participation';
+import { clearAnswer, findRun, finishRun, joinRound, LATE_ANSWER_GRACE_MS, RESUME_WITHIN_MS, runAnswers, runIsStale, saveAnswer } from './participation';
 import { acknowledgeAlert, decideValidation, moderate, purgeExpiredTexts, roundResults, validatedIdeas } from './round-results';
 import { closeRound, createRound, extendRound, getRound, HOUR, roundByCode, roundItems, roundStatus } from './rounds';
 import { crowd, join, q, round, setup, T0 } from './test-fixtures';
@@ -74,6 +74,19 @@ describe('taking part', () => {
 		expect(findRun(ctx.db, r, run.value.token)?.id).toBe(run.value.participantId);
 		expect(findRun(ctx.db, r, `${run.value.participantId}.wrong`)).toBeNull();
 		expect(findRun(ctx.db, r, 'nonsense')).toBeNull();
+	});
+
+	it('counts a run as left alone once nothing happened in it for half an hour', () => {
+		const ctx = setup();
+		const r = round(ctx);
+		const run = join(ctx, r);
+		expect(runIsStale(ctx.db, run, T0 + RESUME_WITHIN_MS)).toBe(false);
+		expect(runIsStale(ctx.db, run, T0 + RESUME_WITHIN_MS + 1)).toBe(true);
+		const [first] = roundItems(ctx.db, r.id);
+		const later = T0 + 20 * 60_000;
+		expect(saveAnswer(ctx.db, r, run, { itemId: first.id, questionId: q(r, 'reaction').id, value: 'good' }, later)).toMatchObject({ ok: true });
+		expect(runIsStale(ctx.db, run, later + RESUME_WITHIN_MS)).toBe(false);
+		expect(runIsStale(ctx.db, run, later + RESUME_WITHIN_MS + 1)).toBe(true);
 	});
 
 	it('saves each answer as it is given; giving it again replaces it', () => {

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findRun, joinRound, LATE_ANSWER_GRACE_MS } from '$lib/server/feedback/participation';
+import { findRun, joinRound, LATE_ANSWER_GRACE_MS, runIsStale } from '$lib/server/feedback/participation';
 import { isKiosk, runToken, setKiosk, setRunCookie, clearRunCookie } from '$lib/server/feedback/run-cookie';
 import { roundStatus } from '$lib/server/feedback/rounds';
 import { lookupRound, roundOfCode } from '$lib/server/feedback/youth-round';
@@ -17,9 +17,11 @@ export const load: PageServerLoad = async ({ params, url, cookies, getClientAddr
 	const kiosk = url.searchParams.has('kiosk') ? url.searchParams.get('kiosk') !== '0' : isKiosk(cookies);
 	const round = found.round;
 	const status = roundStatus(round);
-	// Only a run that is still going is offered again (a finished one is never reopened here).
-	const run = status === 'open' ? findRun(getDb(), round, runToken(cookies)) : null;
-	const resumable = !!run && !run.finishedAt;
+	// Only a run that is still going is offered again: never a finished one, nor one left alone for
+	// half an hour (most likely someone else's on this tablet).
+	const db = getDb();
+	const run = status === 'open' ? findRun(db, round, runToken(cookies)) : null;
+	const resumable = !!run && !run.finishedAt && !runIsStale(db, run);
 	return {
 		state: status === 'open' ? ('open' as const) : status === 'closed' ? ('closed' as const) : ('not_open' as const),
 		kiosk,

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findRun, finishRun, runAnswers } from '$lib/server/feedback/participation';
+import { findRun, finishRun, runAnswers, runIsStale } from '$lib/server/feedback/participation';
 import { clearRunCookie, isKiosk, runToken } from '$lib/server/feedback/run-cookie';
 import { publicRound, saveBatch, type PublicRound } from '$lib/server/feedback/youth';
 import { roundOfCode } from '$lib/server/feedback/youth-round';
@@ -26,6 +26,8 @@ export const load: PageServerLoad = ({ params, cookies, setHeaders }) => {
 	const { db, round, run, token } = context(params, cookies);
 	// A shared tablet: the back button must never bring the previous person's answers back.
 	setHeaders({ 'cache-control': 'no-store' });
+	// Nor a run left alone for half an hour: the intro then offers only a new start.
+	if (runIsStale(db, run)) redirect(303, `/j/${round.code}`);
 	const view = publicRound(db, round);
 	const step = Number(params.step);
 	if (step > stepCount(view)) redirect(303, `/j/${round.code}/${stepCount(view)}`);
