@@ -63,8 +63,14 @@ export function readCsv(text: string, fields: Pick<ExportedField, 'key' | 'type'
 	}
 	const byKey = new Map(fields.map((f) => [f.key, f]));
 	const columns = header.map((h) => h.trim());
+	let listedKnown = false;
 	columns.forEach((c, i) => {
-		if (!byKey.has(c)) fail({ row: 1, column: c, code: 'column_unknown', message: `unknown column "${c}" (known: ${fields.map((f) => f.key).join(', ')})` });
+		if (!byKey.has(c)) {
+			// The known columns are listed with the first unknown one only.
+			const known = listedKnown ? '' : ` (known: ${fields.map((f) => f.key).join(', ')})`;
+			listedKnown = true;
+			fail({ row: 1, column: c, code: 'column_unknown', message: `unknown column "${c}"${known}` });
+		}
 		else if (columns.indexOf(c) !== i) fail({ row: 1, column: c, code: 'column_duplicate', message: `column "${c}" appears more than once` });
 	});
 	if (options.maxRows !== undefined && rows.length > options.maxRows)
