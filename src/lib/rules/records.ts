@@ -5,6 +5,7 @@
  * missing value; an unknown key is refused, so a typo never silently becomes a missing value.
  */
 import type { DataRecord, ExportedField } from './model';
+import { ErrorList } from './error-list';
 
 export interface RecordError {
 	/** 0-based index in the list; null when the input is not a list at all. */
@@ -17,14 +18,9 @@ export interface RecordError {
 export type RecordsRead = { ok: true; records: DataRecord[] } | { ok: false; errors: RecordError[]; more: number };
 
 export function readRecords(input: unknown, fields: Pick<ExportedField, 'key' | 'type' | 'values'>[], options: { maxRecords?: number; maxErrors?: number } = {}): RecordsRead {
-	const maxErrors = options.maxErrors ?? 50;
-	const errors: RecordError[] = [];
-	let total = 0;
-	const fail = (e: RecordError) => {
-		total++;
-		if (errors.length < maxErrors) errors.push(e);
-	};
-	const done = (records: DataRecord[]): RecordsRead => (total ? { ok: false, errors, more: total - errors.length } : { ok: true, records });
+	const errors = new ErrorList<RecordError>(options.maxErrors);
+	const fail = (e: RecordError) => errors.add(e);
+	const done = (records: DataRecord[]): RecordsRead => (errors.any ? { ok: false, errors: errors.items, more: errors.more } : { ok: true, records });
 	if (!Array.isArray(input)) {
 		fail({ record: null, field: null, code: 'not_a_list', message: 'expected a list of records' });
 		return done([]);
