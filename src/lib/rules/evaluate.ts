@@ -61,60 +61,104 @@ export function operatorOf(node: JsonLogic, where: string): { op: string; args: 
 
 /** Compiles one JsonLogic expression into a closure returning exactly what json-logic-js returns. */
 export function compileLogic(node: JsonLogic, where = ''): Fn {
-	if (isLiteral(node)) return () => node;
+	return compileNode(node, where).fn;
+}
+
+/**
+ * A compiled node, and whether it always returns true or false. Comparisons, `in` and `!` do;
+ * `and` / `or` do when all their parts do, and then plain && and || give JsonLogic's answer
+ * (its "first falsy / first truthy part" is then that boolean itself) without the truthiness call.
+ */
+interface Compiled {
+	fn: Fn;
+	bool: boolean;
+}
+
+function compileNode(node: JsonLogic, where: string): Compiled {
+	if (isLiteral(node)) return { fn: () => node, bool: typeof node === 'boolean' };
 	if (Array.isArray(node)) throw new LogicError('a list is only allowed as the second argument of "in"', where);
 	const { op, args } = operatorOf(node, where);
 	const at = (i: number) => `${where ? where + '.' : ''}${op}[${i}]`;
 	if (op === 'var') {
 		const key = varKey(args[0], `${where ? where + '.' : ''}var`);
-		return (r) => {
-			const value = r[key];
-			return value === undefined ? null : value;
-		};
+		return { fn: (r) => r[key] ?? null, bool: false };
 	}
 	if (op === 'and' || op === 'or') {
 		if (args.length === 0) throw new LogicError(`"${op}" needs at least one argument`, where);
-		const parts = args.map((a, i) => compileLogic(a, at(i)));
+		const parts = args.map((a, i) => compileNode(a, at(i)));
 		if (parts.length === 1) return parts[0];
+		const fns = parts.map((p) => p.fn);
+		if (parts.every((p) => p.bool)) return { fn: op === 'and' ? allOf(fns) : anyOf(fns), bool: true };
 		if (op === 'and')
-			return (r) => {
-				let current: Value;
-				for (let i = 0; i < parts.length; i++) if (!truthy((current = parts[i](r)))) return current;
-				return current;
+			return {
+				fn: (r) => {
+					let current: Value;
+					for (let i = 0; i < fns.length; i++) if (!truthy((current = fns[i](r)))) return current;
+					return current;
+				},
+				bool: false
 			};
-		return (r) => {
-			let current: Value;
-			for (let i = 0; i < parts.length; i++) if (truthy((current = parts[i](r)))) return current;
-			return current;
+		return {
+			fn: (r) => {
+				let current: Value;
+				for (let i = 0; i < fns.length; i++) if (truthy((current = fns[i](r)))) return current;
+				return current;
+			},
+			bool: false
 		};
 	}
 	if (op === '!') {
 		if (args.length !== 1) throw new LogicError('"!" takes one argument', where);
-		const inner = compileLogic(args[0], at(0));
-		return (r) => !truthy(inner(r));
+		const inner = compileNode(args[0], at(0));
+		const f = inner.fn;
+		return { fn: inner.bool ? (r) => !f(r) : (r) => !truthy(f(r)), bool: true };
 	}
 	if (op === 'in') {
 		if (args.length !== 2) throw new LogicError('"in" takes two arguments', where);
 		const list = args[1];
 		if (!Array.isArray(list) || !list.every(isLiteral)) throw new LogicError('the second argument of "in" must be a list of values', at(1));
-		const needle = compileLogic(args[0], at(0));
+		const needle = compileNode(args[0], at(0)).fn;
 		// indexOf (strict equality), as json-logic-js; a Set would find NaN where indexOf does not.
 		const values = new Set<unknown>(list);
-		return (r) => {
-			const a = needle(r);
-			return a === a && values.has(a);
+		return {
+			fn: (r) => {
+				const a = needle(r);
+				return a === a && values.has(a);
+			},
+			bool: true
 		};
 	}
 	if (COMPARISONS.has(op)) {
 		if (args.length !== 2) throw new LogicError(`"${op}" takes two arguments`, where);
-		const a = compileLogic(args[0], at(0));
-		const b = compileLogic(args[1], at(1));
+		const a = compileNode(args[0], at(0)).fn;
+		const b = compileNode(args[1], at(1)).fn;
 		const key = varOnly(args[0]);
 		// The builder's usual shape, a field against a literal, read without the extra calls.
-		return key !== null && isLiteral(args[1]) ? fieldComparison(op, key, args[1]) : comparison(op, a, b);
+		return { fn: key !== null && isLiteral(args[1]) ? fieldComparison(op, key, args[1]) : comparison(op, a, b), bool: true };
 	}
 	/* c8 ignore next */
 	throw new LogicError(`operator "${op}" is not allowed`, where);
+}
+
+/** `and` of boolean parts, unrolled for the short lists the builder makes. */
+function allOf(fns: Fn[]): Fn {
+	const [a, b, c] = fns;
+	if (fns.length === 2) return (r) => a(r) && b(r);
+	if (fns.length === 3) return (r) => a(r) && b(r) && c(r);
+	return (r) => {
+		for (let i = 0; i < fns.length; i++) if (!fns[i](r)) return false;
+		return true;
+	};
+}
+
+function anyOf(fns: Fn[]): Fn {
+	const [a, b, c] = fns;
+	if (fns.length === 2) return (r) => a(r) || b(r);
+	if (fns.length === 3) return (r) => a(r) || b(r) || c(r);
+	return (r) => {
+		for (let i = 0; i < fns.length; i++) if (fns[i](r)) return true;
+		return false;
+	};
 }
 
 /** The key of a plain `{"var": key}` node (already checked by compileLogic), else null. */
@@ -189,14 +233,14 @@ export type RuleSetInput = { indicators: Pick<ExportedIndicator, 'id' | 'name' |
 export function compileRuleSet(ruleSet: RuleSetInput): CompiledRuleSet {
 	const labels = new Map((ruleSet.fields ?? []).map((f) => [f.key, f.label]));
 	const indicators = ruleSet.indicators.map((ind, i) => {
-		const test = compileLogic(ind.jsonlogic, `indicators[${i}].jsonlogic`);
+		const { fn: test, bool } = compileNode(ind.jsonlogic, `indicators[${i}].jsonlogic`);
 		const explainer = compileExplainer(ind.jsonlogic, labels);
 		const explain = (r: DataRecord) => {
 			const out: Fact[] = [];
 			explainer(r, out, false);
 			return tidy(out);
 		};
-		return { id: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, jsonlogic: ind.jsonlogic, fires: (r: DataRecord) => truthy(test(r)), explain };
+		return { id: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, jsonlogic: ind.jsonlogic, fires: bool ? (test as (r: DataRecord) => boolean) : (r: DataRecord) => truthy(test(r)), explain };
 	});
 	return { indicators, bands: sortBands(ruleSet.bands), labels };
 }
