@@ -73,6 +73,21 @@ test('@prototype two partners edit the same screen live, see where the other is,
 		await expect(b.getByTestId('screen-view').getByRole('heading', { level: 2 })).toContainText('<script>');
 		expect(await b.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
+		// Comments: A pins one to the heading block; B sees it there, replies; A resolves it.
+		await headingA.click();
+		const commentsA = a.getByTestId('comments');
+		await commentsA.getByLabel(t('proto_comment_new')).fill('Is dit B1?');
+		await commentsA.getByRole('button', { name: t('proto_comment_send') }).last().click();
+		const commentsB = b.getByTestId('comments');
+		await expect(commentsB).toContainText('Is dit B1?');
+		await expect(b.getByTestId('block-editor').nth(1)).toContainText(t('proto_comments_open', { n: 1 }));
+		await commentsB.getByPlaceholder(t('proto_comment_reply')).fill('Korter maken');
+		await commentsB.getByRole('button', { name: t('proto_comment_send') }).first().click();
+		await expect(commentsA).toContainText('Korter maken');
+		await commentsA.getByRole('button', { name: t('proto_comment_resolve') }).click();
+		await expect(commentsB).not.toContainText('Is dit B1?');
+		await expect(commentsB.getByRole('button', { name: t('proto_comments_show_resolved', { n: 1 }) })).toBeVisible();
+
 		await shoot(a, 'prototype-studio');
 		expect(await seriousViolations(a)).toEqual([]);
 	} finally {
@@ -108,6 +123,7 @@ test('@prototype a link made by dragging from a button to a screen in the flow v
 	await expect(page.locator('.svelte-flow__edge')).toHaveCount(1);
 	await expect(page.getByTestId('flow-button').filter({ hasText: 'Lees meer' })).not.toContainText(t('proto_flow_drag_hint'));
 	await shoot(page, 'prototype-flow');
+	expect(await seriousViolations(page)).toEqual([]);
 
 	// The editor shows the same link, and play mode follows it.
 	await openTab(page, 'screens');
@@ -154,6 +170,16 @@ test('@prototype play mode at 768x1024 reaches every linked screen, goes back by
 	expect(reached.size).toBe(names.length);
 	// The note for testers is not shown to the person who plays.
 	await expect(device).not.toContainText('Kijk of de jongere');
+	// A swipe from the left edge goes back, as on a tablet.
+	await device.evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		const touch = (x: number) => new Touch({ identifier: 1, target: el, clientX: box.left + x, clientY: box.top + 300 });
+		el.dispatchEvent(new TouchEvent('touchstart', { touches: [touch(10)], changedTouches: [touch(10)], bubbles: true }));
+		el.dispatchEvent(new TouchEvent('touchend', { touches: [], changedTouches: [touch(200)], bubbles: true }));
+	});
+	await expect(heading).toHaveText('Wat zou jou helpen?');
+	await device.getByRole('button', { name: 'Versturen' }).click();
+	expect(await seriousViolations(page)).toEqual([]);
 	await device.getByRole('button', { name: 'Opnieuw' }).click();
 	await expect(heading).toHaveText('Hoi! Hoe gaat het met je?');
 
