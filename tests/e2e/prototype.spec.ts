@@ -241,6 +241,9 @@ test('@prototype a frozen version stays as it was after edits; compare and resto
 
 test('@prototype an image upload is shown; an SVG is refused with a clear message', async ({ page }) => {
 	const sprintId = await soloSprint(page);
+	await page.goto(`/sprints/${sprintId}/prototypes`);
+	await shoot(page, 'prototype-list');
+	expect(await seriousViolations(page)).toEqual([]);
 	await createPrototype(page, sprintId, 'Met plaatje', 'blank');
 	await page.getByRole('button', { name: `+ ${t('proto_block_add')}` }).click();
 	await page.getByTestId('add-image').click();
