@@ -107,6 +107,17 @@ test('@prototype a link made by dragging from a button to a screen in the flow v
 	await page.getByTestId('add-button').click();
 	await page.keyboard.press('Control+A');
 	await page.keyboard.type('Lees meer');
+	// Drag the button by its grip to the top of the screen (pointer events: a finger works the same).
+	const blocks = page.getByTestId('block-editor');
+	await expect(blocks).toHaveCount(3);
+	const grip = (await blocks.nth(2).getByTestId('block-grip').boundingBox())!;
+	const top = (await blocks.first().boundingBox())!;
+	await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(grip.x + grip.width / 2, top.y + 5, { steps: 8 });
+	await page.mouse.up();
+	await expect(blocks.first()).toHaveAttribute('data-type', 'button');
+	await expect(page.getByTestId('screen-view').locator('[data-block]').first()).toContainText('Lees meer');
 
 	await openTab(page, 'flow');
 	await expect(page.getByTestId('flow-screen')).toHaveCount(2);
