@@ -13,6 +13,9 @@ if (!process.env.ORIGIN?.trim()) {
 	process.env.PROTOCOL_HEADER = PROTO;
 	process.env.HOST_HEADER = 'host';
 }
+// Prototype images may be up to 2 MB (src/lib/server/prototypes/images.ts); adapter-node's default
+// body limit (512 KB) would refuse them before the app could say why. An explicit setting wins.
+process.env.BODY_SIZE_LIMIT ??= '3M';
 const { handler } = await import('../../build/handler.js');
 
 // Importing the handler initialises SvelteKit (top-level await), which runs the server hooks,

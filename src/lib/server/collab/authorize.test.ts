@@ -6,6 +6,7 @@ import { coalitionMembers } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint, setSprintMember } from '../sprints/service';
 import { createBoard, setBoardArchived, setBoardLocked } from '../boards/service';
+import { createPrototype } from '../prototypes/service';
 import { createAuthenticate, createRevalidate, originAllowed } from './authorize';
 import { invalidateSession } from '../auth/session';
 import { removeSprintMember } from '../sprints/service';
@@ -123,8 +124,22 @@ describe('realtime admission matrix', () => {
 	});
 
 	it('refuses reserved document kinds that do not exist yet (404)', () => {
-		const proto = `/collab/sprints/${w.sprintId}/prototypes/${w.sprintId}`;
-		expect(authenticate(request(proto, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		const rules = `/collab/sprints/${w.sprintId}/rulesets/${w.sprintId}`;
+		expect(authenticate(request(rules, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+	});
+
+	it('admits a prototype of this sprint to its members, observers read-only; unknown or swapped ids 404', () => {
+		const created = createPrototype(w.db, w.sprintId, insertUser(w.db, 'maker').id, { name: 'App', device: 'phone', audience: 'youth', template: 'blank' });
+		if (!created.ok) throw new Error();
+		const path = (sprintId: string, id: string) => `/collab/sprints/${sprintId}/prototypes/${id}`;
+		const own = path(w.sprintId, created.value.id);
+		for (const [who, readOnly] of [['facilitator', false], ['decider', false], ['partner', false], ['observer', true]] as const) {
+			expect(authenticate(request(own, { origin: ORIGIN, cookie: cookie(who) }))).toMatchObject({ readOnly });
+		}
+		expect(authenticate(request(own, { origin: ORIGIN, cookie: cookie('otherCoalition') }))).toMatchObject({ status: 403 });
+		expect(authenticate(request(own, { origin: ORIGIN }))).toMatchObject({ status: 401 });
+		expect(authenticate(request(path(w.sprintId, w.sprintId), { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		expect(authenticate(request(path(w.otherSprintId, created.value.id), { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
 	});
 
 	it("takes the presence name and organisation from the account, not the client", () => {

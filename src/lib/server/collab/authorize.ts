@@ -3,6 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import type { DB } from '../db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { getBoard } from '../boards/service';
+import { getPrototype } from '../prototypes/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
 import { colorFor } from '$lib/collab/colors';
 import { parseDocName, type DocName } from './doc-name';
@@ -27,8 +28,8 @@ type Rights = { role: SprintRole; readOnly: boolean; locked: boolean };
 
 /**
  * What this person may do in this document now: sprint membership, and only documents that exist (a
- * board needs its row in this sprint; prototypes and rule sets will check theirs here, until then
- * their names are refused). Observers only look; an archived board is kept as it was; a locked board
+ * board and a prototype need their row in this sprint; rule sets will check theirs here, until
+ * then their names are refused). Observers only look; an archived board is kept as it was; a locked board
  * is written by facilitators only.
  */
 function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
@@ -45,6 +46,8 @@ function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 		archived = !!board.archivedAt;
 		// The board lock is about the shared board; one's own private notes stay writable.
 		locked = doc.kind === 'boards' && board.locked;
+	} else if (doc.kind === 'prototypes') {
+		if (!getPrototype(db, doc.sprintId, doc.id!)) return { status: 404, reason: 'no such document' };
 	} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
 	return { role, readOnly: role === 'observer' || archived || (locked && role !== 'facilitator'), locked };
 }

@@ -419,3 +419,69 @@ export const sprintTimers = sqliteTable('sprint_timers', {
 	updatedBy: text('updated_by').references(() => users.id, { onDelete: 'set null' }),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
+
+// ---------------------------------------------------------------------------------------------
+// Prototype studio ($lib/prototype, $lib/server/prototypes). The screens live in the realtime
+// document `sprints/<sprintId>/prototypes/<id>`; what must never change or must stay private sits here.
+
+export const PROTOTYPE_DEVICES = ['phone', 'tablet'] as const;
+export const PROTOTYPE_AUDIENCES = ['youth', 'professionals'] as const;
+
+/** A prototype of a sprint: its name, the device it is drawn for and who it is for. */
+export const prototypes = sqliteTable(
+	'prototypes',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		device: text('device', { enum: PROTOTYPE_DEVICES }).notNull(),
+		audience: text('audience', { enum: PROTOTYPE_AUDIENCES }).notNull(),
+		template: text('template').notNull().default('blank'),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('prototypes_sprint_idx').on(t.sprintId)]
+);
+
+/**
+ * A frozen version ("bevroren voor testen"): the prototype's screens as JSON at that moment. Rows are
+ * only ever inserted (the service has no update): young people test exactly what was frozen.
+ */
+export const prototypeVersions = sqliteTable(
+	'prototype_versions',
+	{
+		id: text('id').primaryKey(),
+		prototypeId: text('prototype_id')
+			.notNull()
+			.references(() => prototypes.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		name: text('name').notNull(),
+		/** PrototypeSnapshot ($lib/prototype/snapshot.ts) as JSON. */
+		snapshot: text('snapshot', { mode: 'json' }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		/** The author's name as it was, so the version keeps saying who froze it. */
+		authorName: text('author_name').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('prototype_versions_number_idx').on(t.prototypeId, t.number)]
+);
+
+/** An image used in a prototype: re-encoded on the server (never the uploaded bytes), served only to the sprint. */
+export const prototypeImages = sqliteTable(
+	'prototype_images',
+	{
+		id: text('id').primaryKey(),
+		prototypeId: text('prototype_id')
+			.notNull()
+			.references(() => prototypes.id, { onDelete: 'cascade' }),
+		mime: text('mime', { enum: ['image/png', 'image/jpeg', 'image/webp'] }).notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		bytes: blob('bytes', { mode: 'buffer' }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('prototype_images_prototype_idx').on(t.prototypeId)]
+);
