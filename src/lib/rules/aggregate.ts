@@ -130,8 +130,11 @@ export function bandCounts(bandIds: readonly (string | null)[], bands: readonly 
 	return [...counts].map(([band, count]) => ({ band, count }));
 }
 
-/** "Where do young people with a signal live?": area x band with small numbers protected. */
-export function areaTable(records: readonly DataRecord[], bandIds: readonly (string | null)[], bands: readonly Band[], areaKey = 'neighbourhood', threshold = SMALL): AreaTable {
+/**
+ * "Where do young people with a signal live?": area x band with small numbers protected. Only an
+ * area (neighbourhood or district) can be the rows: never a second personal attribute.
+ */
+export function areaTable(records: readonly DataRecord[], bandIds: readonly (string | null)[], bands: readonly Band[], areaKey: 'neighbourhood' | 'district' = 'neighbourhood', threshold = SMALL): AreaTable {
 	const columns: (string | null)[] = bandsAscending(bands).map((b) => b.id);
 	if (bandIds.includes(null)) columns.push(null);
 	const rowIndex = new Map<string | null, number>();
