@@ -108,3 +108,31 @@ describe('the report', () => {
 		expect(sprintResources(db, sprintId).find((r) => r.kind === 'ruleset')).toMatchObject({ registered: true, items: [{ title: 'Signalen school' }] });
 	});
 });
+
+describe('the report and young people\'s answers', () => {
+	it('shows results only for ideas 5 or more answered, and only the texts the facilitator made a quote', async () => {
+		const fixtures = await import('../feedback/test-fixtures');
+		const { moderate, roundResults } = await import('../feedback/round-results');
+		const { roundItems } = await import('../feedback/rounds');
+		const ctx = fixtures.setup();
+		const r = fixtures.round(ctx);
+		const [a, b] = roundItems(ctx.db, r.id);
+		fixtures.crowd(ctx, r, a.id, 5, 4);
+		fixtures.crowd(ctx, r, b.id, 3, 3);
+		const texts = roundResults(ctx.db, r, fixtures.T0).freeTexts;
+		const quoted = texts.find((t) => t.itemId === a.id)!;
+		const shown = texts.find((t) => t.itemId === a.id && t.id !== quoted.id)!;
+		moderate(ctx.db, r, quoted.id, 'quote');
+		moderate(ctx.db, r, shown.id, 'show');
+		const report = buildReport(ctx.db, ctx.sprintId, fixtures.T0 + 60_000)!;
+		const [round] = report.rounds;
+		expect(round.items.find((i) => i.text === 'Buddy uit de buurt')).toMatchObject({ respondents: 5, wouldHelpYes: 80 });
+		expect(round.items.find((i) => i.text === 'Talentenkaart')).toMatchObject({ respondents: null, wouldHelpYes: null, positive: null });
+		expect(round.quotes).toEqual([{ text: quoted.text, itemText: 'Buddy uit de buurt' }]);
+		const everything = JSON.stringify(report);
+		// (crowd() writes "tekst 0", "tekst 1", …: the quoted one aside, none of them may be in the report.)
+		const others = texts.filter((t) => t.text !== quoted.text);
+		expect(others.length).toBeGreaterThan(2);
+		for (const text of others) expect(everything).not.toContain(`"${text.text}"`);
+	});
+});
