@@ -86,3 +86,7 @@ export function nowAndNext<T extends Block>(blocks: T[], minute: number): { now:
 export function appendStart(blocks: Block[], dayStart = 9 * 60): number {
 	return blocks.length ? Math.max(...blocks.map(end)) : dayStart;
 }
+
+export type AgendaSlot = { id: string; title: string; start: number; end: number };
+/** What is on now and next; `today` the sprint day it is (null outside the sprint's days). */
+export type AgendaMoment = { today: number | null; now: AgendaSlot | null; next: AgendaSlot | null };

@@ -3,17 +3,22 @@
  * clock is from the server's (from the fastest recent round trip), and counts down to the server's
  * end time on its own clock plus that offset. Every screen so shows the same seconds.
  */
+import type { AgendaMoment } from './agenda';
 import { clockOffset, formatRemaining, remaining, type TimerState } from './timer';
 
 const POLL_MS = 2000;
 const TICK_MS = 250;
 const SAMPLES = 6;
+/** How long the end shows (and how late a screen may still cue it). */
+const CUE_MS = 10_000;
 
 type Sample = { sent: number; server: number; received: number };
 
 export class SharedTimer {
 	state = $state<TimerState>({ status: 'idle' });
 	label = $state('');
+	/** The agenda's blocks on now and next (sent along with the timer). */
+	agenda = $state<AgendaMoment | null>(null);
 	/** Milliseconds left, updated every tick. */
 	left = $state(0);
 	/** True for a little while after the countdown reached zero (the visual cue). */
@@ -25,6 +30,7 @@ export class SharedTimer {
 	#poll: ReturnType<typeof setInterval> | null = null;
 	#tick: ReturnType<typeof setInterval> | null = null;
 	#endedTimer: ReturnType<typeof setTimeout> | null = null;
+	#cued: number | null = null;
 
 	constructor(
 		private readonly url: string,
@@ -52,11 +58,12 @@ export class SharedTimer {
 		if (this.#endedTimer) clearTimeout(this.#endedTimer);
 	}
 
-	#accept(body: { state: TimerState; label: string; now: number }, sent: number, received: number) {
+	#accept(body: { state: TimerState; label: string; now: number; agenda?: AgendaMoment }, sent: number, received: number) {
 		this.#samples = [...this.#samples, { sent, server: body.now, received }].slice(-SAMPLES);
 		this.#offset = clockOffset(this.#samples);
 		this.state = body.state;
 		this.label = body.label;
+		if (body.agenda) this.agenda = body.agenda;
 		this.#update();
 	}
 
@@ -88,14 +95,17 @@ export class SharedTimer {
 	}
 
 	#update() {
-		const before = this.left;
-		this.left = remaining(this.state, this.now());
-		const runningOut = this.state.status === 'running' || this.state.status === 'done';
-		if (before > 0 && this.left === 0 && runningOut) {
+		const now = this.now();
+		this.left = remaining(this.state, now);
+		// The end is cued once per end, also on a screen that heard of it only just after (a poll
+		// that came late), but not on one opened long after it.
+		const endsAt = this.state.status === 'running' ? this.state.endsAt : this.state.status === 'done' ? this.state.endedAt : null;
+		if (endsAt !== null && this.left === 0 && this.#cued !== endsAt && now - endsAt < CUE_MS) {
+			this.#cued = endsAt;
 			this.justEnded = true;
 			this.onEnd();
 			if (this.#endedTimer) clearTimeout(this.#endedTimer);
-			this.#endedTimer = setTimeout(() => (this.justEnded = false), 10_000);
+			this.#endedTimer = setTimeout(() => (this.justEnded = false), CUE_MS);
 		}
 	}
 }

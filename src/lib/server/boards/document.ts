@@ -2,17 +2,11 @@
 import * as Y from 'yjs';
 import { readItems, type NoteItem } from '$lib/board/model';
 import type { DB } from '../db';
-import { collab } from '../collab/install';
-import { SqliteDocStore } from '../collab/doc-store';
+import { readDoc } from '../collab/read-doc';
 import { boardDocName } from './service';
 
 export function readBoard(db: DB, sprintId: string, boardId: string): Y.Doc {
-	const name = boardDocName(sprintId, boardId);
-	const live = collab();
-	if (live) return live.readDocument(name);
-	const doc = new Y.Doc();
-	for (const update of new SqliteDocStore(db.$client).load(name).updates) Y.applyUpdate(doc, update);
-	return doc;
+	return readDoc(db, boardDocName(sprintId, boardId));
 }
 
 /** The notes of a board with the title of the group each sits in ('' at the top level). */

@@ -71,6 +71,18 @@ describe('realtime admission matrix', () => {
 		expect(verdict).toMatchObject({ docName: `sprints/${w.sprintId}/brief`, sprintId: w.sprintId, readOnly });
 	});
 
+	it.each([
+		['facilitator', false],
+		['decider', true],
+		['partner', true],
+		['observer', true]
+	])('admits the %s to the control document, writing only as facilitator (read-only: %s)', (who, readOnly) => {
+		const control = `/collab/sprints/${w.sprintId}/control`;
+		expect(authenticate(request(control, { origin: ORIGIN, cookie: cookie(who) }))).toMatchObject({ docName: `sprints/${w.sprintId}/control`, readOnly });
+		// Not in sprint 2 (the facilitator made it, so is in it): swapping the id in does not work.
+		if (who !== 'facilitator') expect(authenticate(request(`/collab/sprints/${w.otherSprintId}/control`, { origin: ORIGIN, cookie: cookie(who) }))).toMatchObject({ status: 403 });
+	});
+
 	it('refuses without a session (401), with a forged session (401), from another origin (403)', () => {
 		expect(authenticate(request(brief, { origin: ORIGIN }))).toMatchObject({ status: 401 });
 		expect(authenticate(request(brief, { origin: ORIGIN, cookie: `${SESSION_COOKIE}=abc.def` }))).toMatchObject({ status: 401 });

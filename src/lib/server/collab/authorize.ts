@@ -48,6 +48,9 @@ function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 		locked = doc.kind === 'boards' && board.locked;
 	} else if (doc.kind === 'prototypes') {
 		if (!getPrototype(db, doc.sprintId, doc.id!)) return { status: 404, reason: 'no such document' };
+	} else if (doc.kind === 'control') {
+		// The room's controls (summon, follow me): the facilitators write, everyone else follows.
+		return { role, readOnly: role !== 'facilitator', locked: false };
 	} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
 	return { role, readOnly: role === 'observer' || archived || (locked && role !== 'facilitator'), locked };
 }

@@ -163,6 +163,8 @@ export class Connection {
 			case MESSAGE_AWARENESS: {
 				const update = decoding.readVarUint8Array(decoder);
 				if (update.byteLength > this.options.maxAwarenessBytes) throw new Refused(CLOSE.tooBig, 'awareness state too large');
+				// In the control document a follower's presence could pose as the facilitator's viewport.
+				if (this.admission.readOnly && this.room.writersOnlyPresence) return;
 				// Presence is bound to the connection that set it: entries for a client id that another
 				// session's connection owns are dropped (standard clients relay the states they receive,
 				// so such entries are normal and mostly stale; they must never win), a connection owns a

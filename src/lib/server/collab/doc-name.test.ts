@@ -8,6 +8,7 @@ const user = 'uuuuuuuuuuuuuuu7';
 describe('document names', () => {
 	it.each([
 		[`sprints/${id}/brief`, { sprintId: id, kind: 'brief', id: null }],
+		[`sprints/${id}/control`, { sprintId: id, kind: 'control', id: null }],
 		[`sprints/${id}/boards/${id}`, { sprintId: id, kind: 'boards', id }],
 		[`sprints/${id}/prototypes/${id}`, { sprintId: id, kind: 'prototypes', id }],
 		[`sprints/${id}/rulesets/${id}`, { sprintId: id, kind: 'rulesets', id }],
@@ -34,6 +35,8 @@ describe('document names', () => {
 		`sprints/${id}/boards/${board}/private/../${user}`,
 		`sprints/${id}/prototypes/${board}/private/${user}`,
 		`sprints/${id}/brief/private/${user}`,
+		`sprints/${id}/control/${id}`,
+		`sprints/${id}/controls`,
 		`sprints/${id}/boards/${board}/secret/${user}`,
 		`sprints/${id}/secrets/${id}`,
 		`sprints/${id}x/brief`,

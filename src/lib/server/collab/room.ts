@@ -25,6 +25,8 @@ export class Room {
 	#awarenessScheduled = false;
 	#failed = false;
 	#destroyed = false;
+	/** The facilitator's control document: only writers' presence is passed on (their viewport to follow). */
+	readonly writersOnlyPresence: boolean;
 	/** Board documents: item locks are enforced on updates from anyone but a facilitator. */
 	readonly #items: Y.Map<unknown> | null;
 	/** While a guarded update is checked, its updates wait here instead of being stored and sent. */
@@ -39,7 +41,9 @@ export class Room {
 	) {
 		// The server holds no awareness state of its own.
 		this.awareness.setLocalState(null);
-		this.#items = parseDocName(name)?.kind === 'boards' ? this.doc.getMap('items') : null;
+		const kind = parseDocName(name)?.kind;
+		this.#items = kind === 'boards' ? this.doc.getMap('items') : null;
+		this.writersOnlyPresence = kind === 'control';
 	}
 
 	/** Loads the stored document; throws (and the room is never used) when the store fails. */

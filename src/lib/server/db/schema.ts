@@ -485,3 +485,98 @@ export const prototypeImages = sqliteTable(
 	},
 	(t) => [index('prototype_images_prototype_idx').on(t.prototypeId)]
 );
+// ---------------------------------------------------------------------------------------------
+// Facilitation: decisions, answered sprint questions, notifications, report links
+// ---------------------------------------------------------------------------------------------
+
+/** A decision of the sprint, recorded by the decider (or a facilitator), with the votes behind it. */
+export const decisions = sqliteTable(
+	'decisions',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		rationale: text('rationale').notNull().default(''),
+		decidedBy: text('decided_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('decisions_sprint_idx').on(t.sprintId)]
+);
+
+/** The revealed dot votes a decision was based on. */
+export const decisionVotes = sqliteTable(
+	'decision_votes',
+	{
+		decisionId: text('decision_id')
+			.notNull()
+			.references(() => decisions.id, { onDelete: 'cascade' }),
+		voteRoundId: text('vote_round_id')
+			.notNull()
+			.references(() => voteRounds.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.decisionId, t.voteRoundId] })]
+);
+
+/**
+ * The answer to a sprint question ("Kunnen we …?") at the end of the sprint. The question lives in
+ * the brief's realtime document (by its id); its text is kept here as it was when answered.
+ */
+export const questionAnswers = sqliteTable(
+	'question_answers',
+	{
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		question: text('question').notNull(),
+		answer: text('answer', { enum: ['yes', 'no', 'not_yet'] }).notNull(),
+		note: text('note').notNull().default(''),
+		answeredBy: text('answered_by').references(() => users.id, { onDelete: 'set null' }),
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sprintId, t.questionId] })]
+);
+
+/**
+ * A read-only link to the sprint report for people outside the sprint. Only the hash of its random
+ * token is kept (the link is shown once, when made); it expires and can be revoked.
+ */
+export const reportLinks = sqliteTable(
+	'report_links',
+	{
+		id: text('id').primaryKey(),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [uniqueIndex('report_links_token_idx').on(t.tokenHash), index('report_links_sprint_idx').on(t.sprintId)]
+);
+
+/**
+ * In-app notifications (no e-mail): one row per person. `kind` says what happened; `params` holds
+ * what the message needs (never who a young person is); `href` where to look.
+ */
+export const notifications = sqliteTable(
+	'notifications',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		sprintId: text('sprint_id').references(() => sprints.id, { onDelete: 'cascade' }),
+		coalitionId: text('coalition_id').references(() => coalitions.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		params: text('params', { mode: 'json' }).$type<Record<string, string | number>>().notNull(),
+		href: text('href').notNull(),
+		createdAt: createdAt(),
+		readAt: integer('read_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
+);

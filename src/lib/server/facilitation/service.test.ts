@@ -7,6 +7,7 @@ import { agendaBlocks } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint } from '../sprints/service';
 import { addBlock, applyTemplate, deleteBlock, listAgenda, moveBlock, reorderDay, shiftDay, updateBlock } from './agenda';
+import { agendaMoment } from './now-next';
 import { changeTimer, getTimer } from './timer';
 
 function setup(days = 5) {
@@ -115,5 +116,47 @@ describe('shared timer', () => {
 		const { db, user, sprintId } = setup();
 		expect(changeTimer(db, sprintId, user.id, input)).toMatchObject({ ok: false, error });
 		expect(getTimer(db, sprintId).state).toEqual({ status: 'idle' });
+	});
+});
+
+describe('agenda: bad input stores nothing', () => {
+	it('refuses a reorder that would run past midnight, a shift of nothing or of more than 4 hours, and a foreign order', () => {
+		const { db, sprintId } = setup();
+		const a = addBlock(db, sprintId, block({ start: '22:00', duration: '60', title: 'A' }));
+		const b = addBlock(db, sprintId, block({ start: '23:30', duration: '30', title: 'B' }));
+		if (!a.ok || !b.ok) throw new Error();
+		const before = times(db, sprintId);
+		expect(shiftDay(db, sprintId, a.value.id, 0)).toMatchObject({ ok: false, error: 'error_agenda_shift' });
+		expect(shiftDay(db, sprintId, a.value.id, 241)).toMatchObject({ ok: false, error: 'error_agenda_shift' });
+		expect(shiftDay(db, sprintId, a.value.id, 'tien')).toMatchObject({ ok: false, error: 'error_agenda_shift' });
+		expect(shiftDay(db, sprintId, b.value.id, 5)).toMatchObject({ ok: false, error: 'error_agenda_past_midnight' });
+		expect(reorderDay(db, sprintId, 1, [b.value.id, 'someone-elses'])).toMatchObject({ ok: false, error: 'error_agenda_order' });
+		expect(reorderDay(db, sprintId, 2, [a.value.id, b.value.id])).toMatchObject({ ok: false, error: 'error_agenda_order' });
+		expect(times(db, sprintId)).toEqual(before);
+	});
+
+	it('a reorder that pushes a long block past midnight is refused whole', () => {
+		const { db, sprintId } = setup();
+		const a = addBlock(db, sprintId, block({ start: '20:00', duration: '60', title: 'A' }));
+		const b = addBlock(db, sprintId, block({ start: '21:00', duration: '180', title: 'B' }));
+		if (!a.ok || !b.ok) throw new Error();
+		// Gaps are closed by a reorder, so 20:00 + 180 + 60 ends exactly at midnight: allowed.
+		expect(reorderDay(db, sprintId, 1, [b.value.id, a.value.id])).toMatchObject({ ok: true });
+		expect(times(db, sprintId)).toEqual(['1 20:00 B', '1 23:00 A']);
+		expect(updateBlock(db, sprintId, a.value.id, block({ start: '23:00', duration: '90', title: 'A' }))).toMatchObject({ ok: false, error: 'error_agenda_past_midnight' });
+		expect(times(db, sprintId)).toEqual(['1 20:00 B', '1 23:00 A']);
+	});
+});
+
+describe('now and next', () => {
+	it('tells the block on now and the next one on a sprint day, in Dutch time, and nothing on other days', () => {
+		const { db, sprintId } = setup();
+		addBlock(db, sprintId, block({ title: 'Welkom' }));
+		addBlock(db, sprintId, block({ start: '10:00', duration: '60', title: 'Kaart' }));
+		addBlock(db, sprintId, block({ day: '2', start: '10:00', duration: '60', title: 'Schetsen' }));
+		// 08:40 UTC on 1 December is 09:40 in Amsterdam.
+		expect(agendaMoment(db, sprintId, Date.parse('2026-12-01T08:40:00Z'))).toMatchObject({ today: 1, now: { title: 'Welkom', start: 570, end: 600 }, next: { title: 'Kaart' } });
+		expect(agendaMoment(db, sprintId, Date.parse('2026-12-02T08:40:00Z'))).toMatchObject({ today: 2, now: null, next: { title: 'Schetsen' } });
+		expect(agendaMoment(db, sprintId, Date.parse('2026-12-09T08:40:00Z'))).toEqual({ today: null, now: null, next: null });
 	});
 });

@@ -16,6 +16,7 @@ import type { Round } from './rounds';
 import { roundStatus } from './rounds';
 import { configuredCrisis } from './crisis-config';
 import { personalDataFlags, type CrisisMatcher } from './text-checks';
+import { notify } from '../notifications/service';
 
 /**
  * Answers from a run that started before the round closed are still taken for this long after: a
@@ -109,6 +110,8 @@ export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput
 			.run();
 		if (newCategories.length) tx.insert(crisisAlerts).values({ id: newId(), roundId: round.id, categories: newCategories, createdAt: minute(now) }).run();
 	});
+	// The facilitators hear of it wherever they are in the app: what about, never who.
+	if (newCategories.length) notify(db, { sprintId: round.sprintId, roles: ['facilitator'], kind: 'crisis_alert', params: { round: round.title }, href: `/sprints/${round.sprintId}/tests/${round.id}` }, now);
 	return ok({ flagged: !!flags?.length });
 }
 

@@ -1,11 +1,10 @@
 import { fail } from '@sveltejs/kit';
-import { nowAndNext } from '$lib/facilitation/agenda';
-import { sprintDayOf, wallClock } from '$lib/facilitation/clock';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { requireSprint, requireUser } from '$lib/server/auth/guards';
 import { listBoards } from '$lib/server/boards/service';
 import { getDb } from '$lib/server/db';
-import { addBlock, applyTemplate, deleteBlock, listAgenda, moveBlock, shiftDay, updateBlock } from '$lib/server/facilitation/agenda';
+import { addBlock, applyTemplate, deleteBlock, listAgenda, moveBlock, reorderDay, shiftDay, updateBlock } from '$lib/server/facilitation/agenda';
+import { agendaMoment } from '$lib/server/facilitation/now-next';
 import { listRounds } from '$lib/server/feedback/rounds';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -18,9 +17,7 @@ export const load: PageServerLoad = (event) => {
 	const sprint = getSprint(db, sprintId)!;
 	const blocks = listAgenda(db, sprintId);
 	// "Now" and "next" in the sprint's own (Dutch) time, whatever zone the server runs in.
-	const clock = wallClock(Date.now());
-	const today = sprintDayOf(sprint.startDate, sprint.days, clock.date);
-	const { now, next } = today ? nowAndNext(blocks.filter((b) => b.day === today), clock.minute) : { now: null, next: null };
+	const { today, now, next } = agendaMoment(db, sprintId, Date.now(), blocks);
 	return {
 		sprint,
 		role,
@@ -71,6 +68,13 @@ export const actions: Actions = {
 		facilitator(event);
 		const form = await event.request.formData();
 		const result = moveBlock(getDb(), event.params.sprintId, form.get('blockId')?.toString(), form.get('direction')?.toString());
+		return result.ok ? { moved: true } : fail(400, { error: result.error, blockId: null });
+	},
+	reorder: async (event) => {
+		facilitator(event);
+		const form = await event.request.formData();
+		const order = (form.get('order')?.toString() ?? '').split(',').filter(Boolean);
+		const result = reorderDay(getDb(), event.params.sprintId, form.get('day')?.toString(), order);
 		return result.ok ? { moved: true } : fail(400, { error: result.error, blockId: null });
 	},
 	shift: async (event) => {

@@ -8,6 +8,8 @@ import { createRound, DEFAULT_WINDOW_HOURS, MAX_WINDOW_HOURS, type OwnQuestionIn
 import { selectedIdeas } from '$lib/server/ideas/service';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
+import { notify } from '$lib/server/notifications/service';
+import { oneLine } from '$lib/server/text';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -73,6 +75,7 @@ export const actions: Actions = {
 		const values = readForm(await event.request.formData());
 		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values), rule: rule(values) });
 		if (!made.ok) return fail(400, { error: made.error, field: made.field ?? null, values });
+		notify(db, { sprintId, kind: 'round_opened', params: { round: oneLine(values.title) }, href: `/sprints/${sprintId}/tests/${made.value.id}`, exceptUserId: user.id });
 		redirect(303, `/sprints/${sprintId}/tests/${made.value.id}`);
 	}
 };

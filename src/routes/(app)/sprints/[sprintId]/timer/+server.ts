@@ -1,11 +1,13 @@
 /**
- * The sprint's shared timer as JSON. GET: `{ state, label, now }` (`now` is the server's clock, so a
- * screen can tell how far its own clock is off); POST (facilitator): `{ action: 'start' | 'pause' |
+ * The sprint's shared timer as JSON. GET: `{ state, label, now, agenda }` (`now` is the server's
+ * clock, so a screen can tell how far its own clock is off; `agenda` the blocks on now and next, so
+ * the screens that poll the timer show those too); POST (facilitator): `{ action: 'start' | 'pause' |
  * 'resume' | 'extend' | 'reset', seconds?, label? }`.
  */
 import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/db';
+import { agendaMoment } from '$lib/server/facilitation/now-next';
 import { changeTimer, getTimer } from '$lib/server/facilitation/timer';
 import { readBody, refuse } from '$lib/server/json-api';
 import { sprintRole } from '$lib/server/sprints/service';
@@ -23,7 +25,7 @@ function access(event: RequestEvent) {
 export const GET = (event: RequestEvent) => {
 	const { db, sprintId } = access(event);
 	const now = Date.now();
-	return json({ ...getTimer(db, sprintId, now), now }, { headers: { 'cache-control': 'no-store' } });
+	return json({ ...getTimer(db, sprintId, now), now, agenda: agendaMoment(db, sprintId, now) }, { headers: { 'cache-control': 'no-store' } });
 };
 
 const Action = z.object({ action: z.string().max(20), seconds: z.union([z.number(), z.string().max(12)]).optional(), label: z.string().max(200).optional() }).strict();

@@ -1,0 +1,167 @@
+/**
+ * The sprint report as a PDF, drawn with pdfkit: the same sections as the page, text in DejaVu Sans
+ * (embedded, so every Dutch letter, quote mark and dash shows), the boards redrawn from their layout
+ * as vector shapes.
+ */
+import { createRequire } from 'node:module';
+import PDFDocument from 'pdfkit';
+import { formatDate, formatDateTime } from '$lib/i18n/format';
+import { m } from '$lib/paraglide/messages.js';
+import { wrap, type BoardLayout } from './board-layout';
+import type { Report } from './report';
+
+const require = createRequire(import.meta.url);
+const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+const FONT_BOLD = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+const GREEN = '#05603a';
+const MUTED = '#475467';
+
+export function reportPdf(report: Report): Promise<Buffer> {
+	const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: report.sprint.title, Author: 'Meedoen' }, bufferPages: true });
+	doc.registerFont('body', FONT);
+	doc.registerFont('bold', FONT_BOLD);
+	const chunks: Buffer[] = [];
+	doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+	const done = new Promise<Buffer>((resolve, reject) => {
+		doc.on('end', () => resolve(Buffer.concat(chunks)));
+		doc.on('error', reject);
+	});
+	const width = doc.page.width - 100;
+	const text = (value: string, options: { bold?: boolean; size?: number; color?: string; indent?: number } = {}) => {
+		doc.font(options.bold ? 'bold' : 'body').fontSize(options.size ?? 10.5).fillColor(options.color ?? '#101828');
+		doc.text(value, 50 + (options.indent ?? 0), doc.y, { width: width - (options.indent ?? 0) });
+	};
+	const heading = (value: string) => {
+		if (doc.y > doc.page.height - 140) doc.addPage();
+		doc.moveDown(0.8);
+		text(value, { bold: true, size: 15, color: GREEN });
+		doc.moveTo(50, doc.y + 2).lineTo(50 + width, doc.y + 2).strokeColor('#d0d5dd').lineWidth(0.5).stroke();
+		doc.moveDown(0.4);
+	};
+	const sub = (value: string) => {
+		doc.moveDown(0.4);
+		text(value, { bold: true, size: 12 });
+	};
+	const muted = (value: string) => text(value, { color: MUTED });
+
+	text(m.facil_report_kicker().toUpperCase() + ' · ' + report.sprint.coalitionName, { bold: true, size: 9, color: GREEN });
+	text(report.sprint.title, { bold: true, size: 22 });
+	muted(`${formatDate(report.sprint.startDate)} · ${report.sprint.days === 1 ? m.sprint_day_one() : m.sprint_days_count({ count: report.sprint.days })} · ${m.facil_report_generated({ when: formatDateTime(report.generatedAt) })}`);
+
+	heading(m.facil_report_brief());
+	sub(m.facil_report_goal());
+	text(report.goal || m.facil_report_empty());
+	sub(m.facil_report_questions());
+	if (!report.questions.length) muted(m.facil_report_empty());
+	const answerLabel = { yes: m.facil_answer_yes, no: m.facil_answer_no, not_yet: m.facil_answer_not_yet } as const;
+	report.questions.forEach((q, i) => {
+		text(`${i + 1}. ${q.text}`);
+		text(q.answer ? `${answerLabel[q.answer]()}${q.note ? ` · ${q.note}` : ''}` : m.facil_question_open(), { indent: 14, color: q.answer ? GREEN : MUTED });
+	});
+
+	heading(m.facil_decisions_title());
+	if (!report.decisions.length) muted(m.facil_decisions_none());
+	const voteById = new Map(report.votes.map((v) => [v.id, v]));
+	report.decisions.forEach((d, i) => {
+		text(`${i + 1}. ${d.text}`, { bold: true });
+		if (d.rationale) text(d.rationale, { indent: 14 });
+		for (const id of d.voteRoundIds) {
+			const vote = voteById.get(id);
+			if (vote) text(`${m.facil_decision_based_on()} ${m.facil_vote_on({ board: vote.boardTitle })}`, { indent: 14, color: MUTED });
+		}
+	});
+
+	heading(m.facil_report_votes());
+	if (!report.votes.length) muted(m.facil_decision_no_votes());
+	for (const vote of report.votes) {
+		sub(`${m.facil_vote_on({ board: vote.boardTitle })} (${m.facil_vote_dots({ count: vote.total })})`);
+		for (const row of vote.top) text(`${row.votes}${row.supervotes ? ` + ${row.supervotes} ${m.facil_report_supervotes().toLowerCase()}` : ''} · ${row.text}`, { indent: 14 });
+	}
+
+	heading(m.facil_report_boards());
+	for (const board of report.boards) {
+		sub(`${board.title}${board.archived ? ` · ${m.facil_report_archived()}` : ''}`);
+		drawBoard(doc, board.layout, width);
+	}
+
+	heading(m.facil_report_tests());
+	muted(m.facil_report_small_numbers());
+	if (!report.rounds.length) muted(m.facil_report_no_tests());
+	const verdictLabel = { validated: m.facil_report_verdict_validated, not_validated: m.facil_report_verdict_not_validated, insufficient: m.facil_report_verdict_insufficient } as const;
+	for (const round of report.rounds) {
+		sub(round.title);
+		muted(`${formatDateTime(round.opensAt)} – ${formatDateTime(round.closesAt)} · ${m.facil_projector_counts({ started: round.started, finished: round.finished })}`);
+		for (const item of round.items) {
+			text(item.text, { bold: true, indent: 14 });
+			const outcome = item.validated === true ? m.facil_report_confirmed_validated() : item.validated === false ? m.facil_report_confirmed_not() : verdictLabel[item.verdict]();
+			text(
+				item.respondents === null
+					? m.facil_report_too_few()
+					: `n=${item.respondents} · ${m.facil_report_would_help()}: ${item.wouldHelpYes ?? '–'}% · ${m.facil_report_positive()}: ${item.positive ?? '–'}% · ${outcome}`,
+				{ indent: 28, color: MUTED }
+			);
+		}
+		if (round.quotes.length) {
+			text(m.facil_report_quotes(), { bold: true, indent: 14 });
+			for (const quote of round.quotes) text(`“${quote.text}”${quote.itemText ? ` (${quote.itemText})` : ''}`, { indent: 28 });
+		}
+	}
+
+	heading(m.facil_report_validated());
+	if (!report.validated.length) muted(m.facil_report_none_validated());
+	for (const idea of report.validated) {
+		text(idea.text, { bold: true });
+		text(m.facil_report_evidence({ n: idea.n, share: idea.positiveShare === null ? '–' : `${Math.round(idea.positiveShare * 100)}%`, round: idea.roundTitle }), { indent: 14, color: MUTED });
+		for (const quote of idea.quotes) text(`“${quote}”`, { indent: 14 });
+	}
+
+	const kindLabel = { prototype: m.facil_report_prototypes, ruleset: m.facil_report_rulesets } as const;
+	for (const group of report.resources) {
+		heading(kindLabel[group.kind]());
+		if (!group.items.length) muted(group.registered ? m.facil_report_none_yet() : m.facil_report_coming());
+		for (const item of group.items) {
+			text(item.title, { bold: true });
+			if (item.versions.length) text(item.versions.map((v) => `${v.label} (${formatDateTime(v.createdAt)})`).join(' · '), { indent: 14, color: MUTED });
+		}
+	}
+	doc.end();
+	return done;
+}
+
+/** A board scaled to the page width (and at most half a page high), drawn as shapes. */
+function drawBoard(doc: PDFKit.PDFDocument, layout: BoardLayout, width: number) {
+	const maxHeight = (doc.page.height - 100) / 2;
+	const scale = Math.min(width / layout.width, maxHeight / layout.height);
+	const height = layout.height * scale;
+	if (doc.y + height > doc.page.height - 50) doc.addPage();
+	const top = doc.y + 4;
+	const X = (x: number) => 50 + (x - layout.x) * scale;
+	const Y = (y: number) => top + (y - layout.y) * scale;
+	doc.save();
+	doc.rect(50, top, layout.width * scale, height).lineWidth(0.5).strokeColor('#d0d5dd').stroke();
+	for (const s of layout.shapes) {
+		const x = X(s.x);
+		const y = Y(s.y);
+		const w = s.width * scale;
+		const h = s.height * scale;
+		if (s.kind === 'group') doc.roundedRect(x, y, w, h, 4).lineWidth(0.7).fillAndStroke(s.fill, '#98a2b3');
+		else if (s.kind === 'note') doc.roundedRect(x, y, w, h, 2).lineWidth(0.3).fillAndStroke(s.fill, '#d0d5dd');
+		const size = Math.max(3, (s.kind === 'group' ? 20 : s.kind === 'label' ? 22 : 15) * scale);
+		if (!s.text || size < 3) continue;
+		const lines = s.kind === 'group' ? wrap(s.text, s.width - 28, 20, 1) : wrap(s.text, s.width - 20, s.kind === 'label' ? 22 : 15, Math.max(1, Math.floor((s.height - 16) / ((s.kind === 'label' ? 22 : 15) * 1.3))));
+		doc.font(s.kind === 'note' ? 'body' : 'bold').fontSize(size).fillColor('#1f2937');
+		lines.forEach((line, i) => doc.text(line, x + (s.kind === 'group' ? 14 : 10) * scale, y + 10 * scale + i * size * 1.3, { lineBreak: false, width: Math.max(1, w - 12 * scale), ellipsis: true }));
+	}
+	doc.strokeColor('#475467').lineWidth(Math.max(0.4, 2 * scale));
+	for (const a of layout.arrows) {
+		const [x1, y1, x2, y2] = [X(a.x1), Y(a.y1), X(a.x2), Y(a.y2)];
+		doc.moveTo(x1, y1).lineTo(x2, y2).stroke();
+		const angle = Math.atan2(y2 - y1, x2 - x1);
+		const head = Math.max(2.5, 9 * scale);
+		doc.polygon([x2, y2], [x2 - head * Math.cos(angle - 0.45), y2 - head * Math.sin(angle - 0.45)], [x2 - head * Math.cos(angle + 0.45), y2 - head * Math.sin(angle + 0.45)]).fill('#475467');
+	}
+	doc.restore();
+	doc.x = 50;
+	doc.y = top + height + 8;
+}

@@ -1,0 +1,138 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { connect, createGroup, createNote } from '$lib/board/model';
+import { createBoard } from '../boards/service';
+import { createCoalition } from '../coalitions/service';
+import { reportLinks } from '../db/schema';
+import { insertUser, testDb } from '../db/test-db';
+import { createSprint } from '../sprints/service';
+import { boardLayout, wrap } from './board-layout';
+import { boardSvg } from './board-svg';
+import { buildReport } from './report';
+import { createLinkLimiter, createReportLink, listReportLinks, resolveReportLink, revokeReportLink } from './report-links';
+import { registerSprintResource, sprintResources } from './resources';
+
+const author = { userId: 'u', name: 'F', organisation: '' };
+
+describe('board snapshot', () => {
+	it('lays out frames, notes and arrows on absolute positions and draws them as an SVG with the text escaped', () => {
+		const doc = new Y.Doc();
+		const group = createGroup(doc, { x: 100, y: 100, title: 'Stappen <naar> het doel', author });
+		if (!group.ok) throw new Error();
+		const a = createNote(doc, { x: 20, y: 60, parentId: group.id, text: 'Jongeren & "ouders"', author });
+		const b = createNote(doc, { x: 700, y: 100, text: 'Werk </svg><script>alert(1)</script>', author });
+		if (!a.ok || !b.ok) throw new Error();
+		connect(doc, a.id, b.id);
+		const layout = boardLayout(doc);
+		const note = layout.shapes.find((s) => s.text.startsWith('Jongeren'))!;
+		// Inside its frame: the frame's position is added.
+		expect([note.x, note.y]).toEqual([120, 160]);
+		expect(layout.arrows).toHaveLength(1);
+		const svg = boardSvg(layout);
+		expect(svg).toContain('Stappen &lt;naar&gt; het doel');
+		expect(svg).toContain('Jongeren &amp; &quot;ouders&quot;');
+		expect(svg).not.toContain('<script');
+		expect(svg).toContain('marker-end="url(#arrow)"');
+		expect(svg.match(/<svg/g)).toHaveLength(1);
+	});
+
+	it('wraps long text to the width and cuts it off with an ellipsis', () => {
+		expect(wrap('een twee drie vier vijf zes', 60, 10, 5)).toEqual(['een twee', 'drie vier', 'vijf zes']);
+		expect(wrap('een twee drie vier vijf zes', 60, 10, 2)).toEqual(['een twee', 'drie vier…']);
+	});
+});
+
+function setup() {
+	const db = testDb();
+	const user = insertUser(db, 'Fenna');
+	const coalition = createCoalition(db, user.id, 'C');
+	if (!coalition.ok) throw new Error();
+	const sprint = createSprint(db, user.id, { title: 'Samen sterker', coalitionId: coalition.value.id, startDate: '2026-12-01', days: 5 });
+	if (!sprint.ok) throw new Error();
+	return { db, user, sprintId: sprint.value.id };
+}
+
+describe('report links', () => {
+	it('stores only the hash of the token, opens the sprint until it expires or is revoked', () => {
+		const { db, user, sprintId } = setup();
+		const T = Date.parse('2026-12-01T10:00:00Z');
+		const made = createReportLink(db, sprintId, user.id, '14', T);
+		if (!made.ok) throw new Error();
+		expect(made.value.token).toMatch(/^[a-z2-7]{32}$/);
+		const stored = JSON.stringify(db.select().from(reportLinks).all());
+		expect(stored).not.toContain(made.value.token);
+		expect(resolveReportLink(db, made.value.token, T + 1000)).toBe(sprintId);
+		expect(resolveReportLink(db, made.value.token, T + 14 * 24 * 3600_000)).toBeNull();
+		expect(resolveReportLink(db, made.value.token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), T)).toBeNull();
+		expect(revokeReportLink(db, 'another-sprint', made.value.id)).toMatchObject({ ok: false });
+		expect(revokeReportLink(db, sprintId, made.value.id, T + 2000)).toMatchObject({ ok: true });
+		expect(resolveReportLink(db, made.value.token, T + 3000)).toBeNull();
+		expect(listReportLinks(db, sprintId, T + 3000)).toEqual([expect.objectContaining({ id: made.value.id, active: false })]);
+	});
+
+	it.each(['0', '91', 'veertien', '1.5'])('refuses a validity of %j days', (days) => {
+		const { db, user, sprintId } = setup();
+		expect(createReportLink(db, sprintId, user.id, days)).toMatchObject({ ok: false, error: 'error_report_link_days' });
+		expect(db.select().from(reportLinks).all()).toHaveLength(0);
+	});
+
+	it('slows an address down after too many wrong tokens', async () => {
+		const limiter = createLinkLimiter(3, 60);
+		for (let i = 0; i < 3; i++) {
+			expect(await limiter.blocked('1.2.3.4')).toBe(false);
+			await limiter.failed('1.2.3.4');
+		}
+		expect(await limiter.blocked('1.2.3.4')).toBe(true);
+		expect(await limiter.blocked('5.6.7.8')).toBe(false);
+	});
+});
+
+describe('the report', () => {
+	it('has the sprint and its board even when nothing else happened yet, and says which parts are still to come', () => {
+		const { db, user, sprintId } = setup();
+		createBoard(db, sprintId, user.id, 'Probleemkaart');
+		const report = buildReport(db, sprintId)!;
+		expect(report.sprint.title).toBe('Samen sterker');
+		expect(report.boards.length).toBeGreaterThan(0);
+		expect(report.boards[0].image).toMatch(/^data:image\/svg\+xml;base64,/);
+		expect(report.resources.map((r) => [r.kind, r.registered])).toEqual([
+			['prototype', false],
+			['ruleset', false]
+		]);
+		expect(buildReport(db, 'no-such-sprint')).toBeNull();
+	});
+
+	it('lists the versions a registered part provides', () => {
+		const { db, sprintId } = setup();
+		registerSprintResource({ kind: 'ruleset', list: (_, id) => (id === sprintId ? [{ id: 'r1', title: 'Signalen school', href: '/x', versions: [{ label: 'v1', createdAt: 0 }] }] : []) });
+		expect(sprintResources(db, sprintId).find((r) => r.kind === 'ruleset')).toMatchObject({ registered: true, items: [{ title: 'Signalen school' }] });
+	});
+});
+
+describe('the report and young people\'s answers', () => {
+	it('shows results only for ideas 5 or more answered, and only the texts the facilitator made a quote', async () => {
+		const fixtures = await import('../feedback/test-fixtures');
+		const { moderate, roundResults } = await import('../feedback/round-results');
+		const { roundItems } = await import('../feedback/rounds');
+		const ctx = fixtures.setup();
+		const r = fixtures.round(ctx);
+		const [a, b] = roundItems(ctx.db, r.id);
+		fixtures.crowd(ctx, r, a.id, 5, 4);
+		fixtures.crowd(ctx, r, b.id, 3, 3);
+		const texts = roundResults(ctx.db, r, fixtures.T0).freeTexts;
+		const quoted = texts.find((t) => t.itemId === a.id)!;
+		const shown = texts.find((t) => t.itemId === a.id && t.id !== quoted.id)!;
+		moderate(ctx.db, r, quoted.id, 'quote');
+		moderate(ctx.db, r, shown.id, 'show');
+		const report = buildReport(ctx.db, ctx.sprintId, fixtures.T0 + 60_000)!;
+		const [round] = report.rounds;
+		expect(round.items.find((i) => i.text === 'Buddy uit de buurt')).toMatchObject({ respondents: 5, wouldHelpYes: 80 });
+		expect(round.items.find((i) => i.text === 'Talentenkaart')).toMatchObject({ respondents: null, wouldHelpYes: null, positive: null });
+		expect(round.quotes).toEqual([{ text: quoted.text, itemText: 'Buddy uit de buurt' }]);
+		const everything = JSON.stringify(report);
+		// (crowd() writes "tekst 0", "tekst 1", …: the quoted one aside, none of them may be in the report.)
+		const others = texts.filter((t) => t.text !== quoted.text);
+		expect(others.length).toBeGreaterThan(2);
+		for (const text of others) expect(everything).not.toContain(`"${text.text}"`);
+	});
+});

@@ -1,0 +1,89 @@
+/**
+ * The facilitator's room controls over the real realtime server: the control document
+ * `sprints/<id>/control` is written by facilitators only and read by everyone in the sprint; only
+ * facilitators' presence (the view to follow) is passed on.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addToSprint, connectDoc, createCoalition, createSprint, joinCoalition, signup, startServer, until, upgradeStatus } from '../support/app-server.js';
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+type Person = { cookie: string; email: string };
+let server: Server;
+let facilitator: Person;
+let partner: Person;
+let observer: Person;
+let outsider: Person;
+let sprintId: string;
+
+const name = () => `sprints/${sprintId}/control`;
+const open: { destroy(): void }[] = [];
+function connect(who: Person) {
+	const conn = connectDoc(server.url, who.cookie, name());
+	open.push(conn);
+	return conn;
+}
+const summonOf = (doc: Y.Doc) => doc.getMap('control').get('summon') as { href: string } | undefined;
+
+beforeAll(async () => {
+	server = await startServer();
+	[facilitator, partner, observer, outsider] = await Promise.all(['Fenna', 'Pim', 'Otto', 'Xander'].map((n) => signup(server.url, n)));
+	const coalitionId = await createCoalition(server.url, facilitator.cookie);
+	sprintId = await createSprint(server.url, facilitator.cookie, coalitionId);
+	for (const p of [partner, observer]) await joinCoalition(server.url, facilitator.cookie, coalitionId, p.cookie);
+	await addToSprint(server, facilitator.cookie, sprintId, partner.email, 'partner');
+	await addToSprint(server, facilitator.cookie, sprintId, observer.email, 'observer');
+});
+
+afterAll(async () => {
+	for (const conn of open) conn.destroy();
+	await server?.stop();
+});
+
+describe('the control document', () => {
+	it('admits members of the sprint only', async () => {
+		expect(await upgradeStatus(server.url, `/collab/${name()}`, { cookie: outsider.cookie, origin: server.url })).toBe(403);
+		expect(await upgradeStatus(server.url, `/collab/${name()}`, { origin: server.url })).toBe(401);
+		expect(await upgradeStatus(server.url, `/collab/sprints/${sprintId}/control/x`, { cookie: facilitator.cookie, origin: server.url })).toBe(400);
+	});
+
+	it('summon: what the facilitator sets reaches the partner and the observer; what a partner sets reaches nobody', async () => {
+		const lead = connect(facilitator);
+		const follower = connect(partner);
+		const watcher = connect(observer);
+		await Promise.all([lead.synced, follower.synced, watcher.synced]);
+		lead.doc.getMap('control').set('summon', { id: 's1', href: `/sprints/${sprintId}/boards/x`, label: 'Probleemkaart', at: Date.now() });
+		await until(() => summonOf(follower.doc)?.href === `/sprints/${sprintId}/boards/x` && summonOf(watcher.doc)?.href === `/sprints/${sprintId}/boards/x`, 10_000, 'the summon');
+
+		follower.doc.getMap('control').set('summon', { id: 's2', href: 'https://evil.example', label: 'Elders', at: Date.now() });
+		// A marker from the facilitator after it: once that arrived, the partner's change would have too.
+		lead.doc.getMap('control').set('follow', { id: 'f1', path: `/sprints/${sprintId}/boards/x` });
+		await until(() => watcher.doc.getMap('control').has('follow'), 10_000, 'the marker');
+		expect(summonOf(watcher.doc)?.href).toBe(`/sprints/${sprintId}/boards/x`);
+		expect(summonOf(lead.doc)?.href).toBe(`/sprints/${sprintId}/boards/x`);
+		// A newcomer gets what is stored: the facilitator's summon, never the partner's.
+		const late = connect(observer);
+		await late.synced;
+		expect(summonOf(late.doc)?.href).toBe(`/sprints/${sprintId}/boards/x`);
+	});
+
+	it('follow me: the facilitator\'s view reaches the followers as presence; a follower\'s presence is not passed on', async () => {
+		const lead = connect(facilitator);
+		const follower = connect(partner);
+		const watcher = connect(observer);
+		await Promise.all([lead.synced, follower.synced, watcher.synced]);
+		const view = { path: `/sprints/${sprintId}/boards/x`, cx: 420, cy: 310, zoom: 1.5 };
+		lead.provider.awareness.setLocalStateField('view', view);
+		const viewsAt = (conn: ReturnType<typeof connect>) =>
+			[...conn.provider.awareness.getStates().entries()].filter(([id]) => id !== conn.provider.awareness.clientID).map(([, state]) => (state as { view?: unknown }).view).filter(Boolean);
+		await until(() => viewsAt(follower).length === 1 && viewsAt(watcher).length === 1, 10_000, 'the view');
+		expect(viewsAt(follower)).toEqual([view]);
+
+		// A partner posing as the one to follow: dropped by the server.
+		follower.provider.awareness.setLocalStateField('view', { ...view, cx: 0, cy: 0 });
+		lead.provider.awareness.setLocalStateField('view', { ...view, zoom: 2 });
+		await until(() => viewsAt(watcher).some((v) => (v as { zoom: number }).zoom === 2), 10_000, 'the new view');
+		expect(viewsAt(watcher)).toEqual([{ ...view, zoom: 2 }]);
+		expect(viewsAt(lead)).toEqual([]);
+	});
+});
