@@ -201,6 +201,15 @@ test('@prototype play mode at 768x1024 reaches every linked screen, goes back by
 	await page.getByTestId('screen-item').filter({ hasText: 'Bedankt' }).getByRole('button').first().click();
 	await page.getByRole('button', { name: t('proto_screen_delete') }).click();
 	await expect(page.getByTestId('screen-item')).toHaveCount(3);
+	// Screens are reordered by dragging too: "Wat helpt" to the top.
+	const item = page.getByTestId('screen-item').filter({ hasText: 'Wat helpt' });
+	const grip = (await item.getByTestId('screen-grip').boundingBox())!;
+	const first = (await page.getByTestId('screen-item').first().boundingBox())!;
+	await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+	await page.mouse.down();
+	await page.mouse.move(grip.x + grip.width / 2, first.y + 4, { steps: 8 });
+	await page.mouse.up();
+	await expect(page.getByTestId('screen-item').first()).toContainText('Wat helpt');
 	await openTab(page, 'flow');
 	await expect(page.getByTestId('flow-broken')).toHaveCount(1);
 	await expect(page.getByTestId('flow-broken-count')).toBeVisible();
