@@ -1,0 +1,48 @@
+/** Reading a rule set's current draft on the server (from its realtime document's stored or live state). */
+import * as Y from 'yjs';
+import { readDraft, type Draft } from '$lib/rules/draft-doc';
+import type { DB } from '../db';
+import { collab } from '../collab/install';
+import { SqliteDocStore } from '../collab/doc-store';
+import { ruleSetDocName, type RuleSet } from './service';
+
+/** A copy of the draft's Y.Doc (destroy it when done). */
+export function readDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>): Y.Doc {
+	const name = ruleSetDocName(ruleSet.sprintId, ruleSet.id);
+	const live = collab();
+	if (live) return live.readDocument(name);
+	const doc = new Y.Doc();
+	for (const update of new SqliteDocStore(db.$client).load(name).updates) Y.applyUpdate(doc, update);
+	return doc;
+}
+
+/** The draft as plain data. */
+export function readDraftDefinition(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>): Draft {
+	const doc = readDraftDoc(db, ruleSet);
+	try {
+		return readDraft(doc);
+	} finally {
+		doc.destroy();
+	}
+}
+
+/**
+ * Replaces the draft's content on the server's behalf (a new draft from a published version, the
+ * demo seed): through the live room when it is open, so every editor sees it.
+ */
+export function writeDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>, change: (doc: Y.Doc) => void) {
+	const name = ruleSetDocName(ruleSet.sprintId, ruleSet.id);
+	const live = collab();
+	if (live) return live.updateDocument(name, change);
+	const store = new SqliteDocStore(db.$client);
+	const doc = new Y.Doc();
+	try {
+		for (const update of store.load(name).updates) Y.applyUpdate(doc, update);
+		const updates: Uint8Array[] = [];
+		doc.on('update', (update: Uint8Array) => updates.push(update));
+		change(doc);
+		for (const update of updates) store.append(name, update);
+	} finally {
+		doc.destroy();
+	}
+}
