@@ -1,6 +1,6 @@
 /** Reading a rule set's current draft on the server (from its realtime document's stored or live state). */
 import * as Y from 'yjs';
-import { readDraft, type Draft } from '$lib/rules/draft-doc';
+import { readDraft, writeDraft, type Draft } from '$lib/rules/draft-doc';
 import type { DB } from '../db';
 import { collab } from '../collab/install';
 import { SqliteDocStore } from '../collab/doc-store';
@@ -45,4 +45,16 @@ export function writeDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>,
 	} finally {
 		doc.destroy();
 	}
+}
+
+/** The bands a new rule set starts with (everyone gets one: "geen" starts below any score talents can reach). */
+export const DEFAULT_BANDS = [
+	{ id: 'geen', label: 'geen', minScore: -100 },
+	{ id: 'aandacht', label: 'aandacht', minScore: 2 },
+	{ id: 'gesprek', label: 'gesprek aanbevolen', minScore: 4 }
+];
+
+/** A new rule set's document: an empty purpose and the default bands, made once on the server. */
+export function startDraft(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>) {
+	writeDraftDoc(db, ruleSet, (doc) => writeDraft(doc, { purpose: '', indicators: [], bands: DEFAULT_BANDS }));
 }
