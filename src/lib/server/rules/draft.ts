@@ -1,6 +1,9 @@
 /** Reading a rule set's current draft on the server (from its realtime document's stored or live state). */
 import * as Y from 'yjs';
 import { readDraft, writeDraft, type Draft } from '$lib/rules/draft-doc';
+import { toRuleSetDraft } from '$lib/rules/draft-ruleset';
+import type { RuleSetDraft } from '$lib/rules/model';
+import { listFields } from './fields';
 import type { DB } from '../db';
 import { collab } from '../collab/install';
 import { SqliteDocStore } from '../collab/doc-store';
@@ -24,6 +27,15 @@ export function readDraftDefinition(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprin
 	} finally {
 		doc.destroy();
 	}
+}
+
+/**
+ * The draft in the rules domain's terms (RuleSetDraft), with the coalition's whole dictionary as its
+ * fields: what the test bench evaluates and checks. Conditions that are not complete yet read as an
+ * empty group (which never fires, and which the checks refuse).
+ */
+export function readDraftRuleSet(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId' | 'coalitionId' | 'name'>): RuleSetDraft {
+	return toRuleSetDraft(ruleSet.name, readDraftDefinition(db, ruleSet), listFields(db, ruleSet.coalitionId));
 }
 
 /**
