@@ -68,6 +68,7 @@ test('@rules a talent built from a validated idea, approved by two other organis
 		await add.getByLabel(new RegExp(t('rules_sensitivity_special'))).check();
 		await add.getByRole('button', { name: t('add') }).click();
 		await expect(anna.getByTestId('field').filter({ hasText: 'Geloof' })).toContainText(t('rules_never_in_condition'));
+		expect(await seriousViolations(anna), 'axe on the fields page').toEqual([]);
 
 		const sprintId = await createSprint(anna, 'Sprint regels', coalitionId);
 		await addToSprint(anna, 'Gijs', 'partner');
