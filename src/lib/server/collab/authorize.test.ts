@@ -11,6 +11,7 @@ import { createAuthenticate, createRevalidate, originAllowed } from './authorize
 import { invalidateSession } from '../auth/session';
 import { removeSprintMember } from '../sprints/service';
 import type { Admission } from './types';
+import { createRuleSet, moveStatus } from '../rules/service';
 
 const HOST = 'meedoen.test:3000';
 const ORIGIN = `http://${HOST}`;
@@ -133,6 +134,31 @@ describe('realtime admission matrix', () => {
 		setBoardLocked(w.db, w.sprintId, created.value.id, false);
 		expect(revalidate(locked)).toBe('access-changed');
 		expect(revalidate(unlocked.partner)).toBe('ok');
+	});
+
+	it('admits a rule set only in its own sprint; observers read; in review or published read-only for all', () => {
+		const missing = `/collab/sprints/${w.sprintId}/rulesets/${w.sprintId}`;
+		expect(authenticate(request(missing, { origin: ORIGIN, cookie: cookie('facilitator') }))).toMatchObject({ status: 404 });
+		const made = createRuleSet(w.db, w.sprintId, { id: insertUser(w.db).id, name: 'X' }, 'Signalen');
+		if (!made.ok) throw new Error();
+		const path = `/collab/sprints/${w.sprintId}/rulesets/${made.value.id}`;
+		const admit = (who: string, p = path) => authenticate(request(p, { origin: ORIGIN, cookie: cookie(who) }));
+		expect(admit('facilitator')).toMatchObject({ role: 'facilitator', readOnly: false });
+		expect(admit('decider')).toMatchObject({ readOnly: false });
+		expect(admit('partner')).toMatchObject({ readOnly: false });
+		expect(admit('observer')).toMatchObject({ readOnly: true });
+		expect(admit('otherCoalition')).toMatchObject({ status: 403 });
+		expect(admit('facilitator', `/collab/sprints/${w.otherSprintId}/rulesets/${made.value.id}`)).toMatchObject({ status: 404 });
+		expect(admit('partner', `/collab/sprints/${w.otherSprintId}/rulesets/${made.value.id}`)).toMatchObject({ status: 403 });
+		const revalidate = createRevalidate(w.db);
+		const writing = admit('partner') as Admission;
+		expect(moveStatus(w.db, made.value.id, 'draft', 'in_review')).toBe(true);
+		for (const who of ['facilitator', 'partner', 'observer']) expect(admit(who)).toMatchObject({ readOnly: true });
+		expect(revalidate(writing)).toBe('access-changed');
+		expect(moveStatus(w.db, made.value.id, 'in_review', 'published')).toBe(true);
+		expect(admit('facilitator')).toMatchObject({ readOnly: true });
+		expect(moveStatus(w.db, made.value.id, 'published', 'draft')).toBe(true);
+		expect(revalidate(writing)).toBe('ok');
 	});
 
 	it('refuses reserved document kinds that do not exist yet (404)', () => {

@@ -5,6 +5,7 @@ import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { getBoard } from '../boards/service';
 import { getPrototype } from '../prototypes/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
+import { getSprintRuleSet } from '../rules/service';
 import { colorFor } from '$lib/collab/colors';
 import { parseDocName, type DocName } from './doc-name';
 import { eq } from 'drizzle-orm';
@@ -28,9 +29,9 @@ type Rights = { role: SprintRole; readOnly: boolean; locked: boolean };
 
 /**
  * What this person may do in this document now: sprint membership, and only documents that exist (a
- * board and a prototype need their row in this sprint; rule sets will check theirs here, until
- * then their names are refused). Observers only look; an archived board is kept as it was; a locked board
- * is written by facilitators only.
+ * board, a prototype or a rule set needs its row in this sprint). Observers only look; an archived
+ * board is kept as it was; a locked board is written by facilitators only; a rule set in review or
+ * published is read-only for everyone (its edits go through a new draft).
  */
 function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 	const role = sprintRole(db, userId, doc.sprintId);
@@ -38,12 +39,12 @@ function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 	// Private notes (before the reveal) are their writer's alone: not even a facilitator may read
 	// them; observers write nothing, so they have none.
 	if (doc.kind === 'private' && (doc.owner !== userId || role === 'observer')) return { status: 403, reason: 'not your document' };
-	let archived = false;
+	let frozen = false;
 	let locked = false;
 	if (doc.kind === 'boards' || doc.kind === 'private') {
 		const board = getBoard(db, doc.sprintId, doc.id!);
 		if (!board) return { status: 404, reason: 'no such document' };
-		archived = !!board.archivedAt;
+		frozen = !!board.archivedAt;
 		// The board lock is about the shared board; one's own private notes stay writable.
 		locked = doc.kind === 'boards' && board.locked;
 	} else if (doc.kind === 'prototypes') {
@@ -51,8 +52,12 @@ function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 	} else if (doc.kind === 'control') {
 		// The room's controls (summon, follow me): the facilitators write, everyone else follows.
 		return { role, readOnly: role !== 'facilitator', locked: false };
+	} else if (doc.kind === 'rulesets') {
+		const ruleSet = getSprintRuleSet(db, doc.sprintId, doc.id!);
+		if (!ruleSet) return { status: 404, reason: 'no such document' };
+		frozen = ruleSet.status !== 'draft';
 	} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
-	return { role, readOnly: role === 'observer' || archived || (locked && role !== 'facilitator'), locked };
+	return { role, readOnly: role === 'observer' || frozen || (locked && role !== 'facilitator'), locked };
 }
 
 /**

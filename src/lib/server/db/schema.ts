@@ -580,3 +580,173 @@ export const notifications = sqliteTable(
 	},
 	(t) => [index('notifications_user_idx').on(t.userId, t.readAt)]
 );
+// ---------------------------------------------------------------------------------------------
+// Rules (issue 6): the data dictionary, rule sets, their approval and published versions, the
+// audit log and the coalition's API tokens. A draft's content is the realtime document
+// `sprints/<sprintId>/rulesets/<id>`; everything frozen (candidates, versions) is JSON here.
+// ---------------------------------------------------------------------------------------------
+
+export const FIELD_TYPES = ['number', 'boolean', 'category'] as const;
+export const FIELD_SENSITIVITIES = ['normal', 'special', 'proxy'] as const;
+
+/** A field of the coalition's data dictionary: what a record may hold and where it comes from. */
+export const ruleFields = sqliteTable(
+	'rule_fields',
+	{
+		id: text('id').primaryKey(),
+		coalitionId: text('coalition_id')
+			.notNull()
+			.references(() => coalitions.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		label: text('label').notNull(),
+		type: text('type', { enum: FIELD_TYPES }).notNull(),
+		/** For a category: its values (JSON string[]). */
+		values: text('values', { mode: 'json' }).$type<string[]>(),
+		unit: text('unit').notNull().default(''),
+		source: text('source').notNull().default(''),
+		description: text('description').notNull().default(''),
+		/** special: may be described, never used in a condition; proxy: needs a written justification. */
+		sensitivity: text('sensitivity', { enum: FIELD_SENSITIVITIES }).notNull().default('normal'),
+		justification: text('justification').notNull().default(''),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('rule_fields_key_idx').on(t.coalitionId, t.key)]
+);
+
+/** Per coalition: how many other organisations must approve before a rule set is published. */
+export const ruleSettings = sqliteTable('rule_settings', {
+	coalitionId: text('coalition_id')
+		.primaryKey()
+		.references(() => coalitions.id, { onDelete: 'cascade' }),
+	minApprovals: integer('min_approvals').notNull().default(2)
+});
+
+export const RULESET_STATUSES = ['draft', 'in_review', 'published'] as const;
+export type RuleSetStatus = (typeof RULESET_STATUSES)[number];
+
+/**
+ * A rule set: owned by the coalition, made in a sprint. `draft` is edited live; `in_review` (a
+ * candidate waits for approvals) and `published` are read-only until someone starts a new draft.
+ */
+export const ruleSets = sqliteTable(
+	'rule_sets',
+	{
+		id: text('id').primaryKey(),
+		coalitionId: text('coalition_id')
+			.notNull()
+			.references(() => coalitions.id, { onDelete: 'cascade' }),
+		sprintId: text('sprint_id')
+			.notNull()
+			.references(() => sprints.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		status: text('status', { enum: RULESET_STATUSES }).notNull().default('draft'),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('rule_sets_sprint_idx').on(t.sprintId), index('rule_sets_coalition_idx').on(t.coalitionId)]
+);
+
+export const APPROVAL_REQUEST_STATUSES = ['open', 'rejected', 'withdrawn', 'published'] as const;
+
+/**
+ * A request for approval: the draft frozen as a candidate (JSON, the export format without version,
+ * publishedAt and approvals). The author's organisation is kept: it may not approve its own work.
+ */
+export const ruleApprovalRequests = sqliteTable(
+	'rule_approval_requests',
+	{
+		id: text('id').primaryKey(),
+		ruleSetId: text('rule_set_id')
+			.notNull()
+			.references(() => ruleSets.id, { onDelete: 'cascade' }),
+		candidate: text('candidate', { mode: 'json' }).notNull(),
+		requestedBy: text('requested_by').references(() => users.id, { onDelete: 'set null' }),
+		requestedByName: text('requested_by_name').notNull(),
+		organisationId: text('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+		/** The coalition's minimum when the request was made. */
+		minApprovals: integer('min_approvals').notNull(),
+		status: text('status', { enum: APPROVAL_REQUEST_STATUSES }).notNull().default('open'),
+		createdAt: createdAt(),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('rule_requests_set_idx').on(t.ruleSetId)]
+);
+
+/** One person's decision on a request, for their organisation (one per person per request). */
+export const ruleApprovals = sqliteTable(
+	'rule_approvals',
+	{
+		id: text('id').primaryKey(),
+		requestId: text('request_id')
+			.notNull()
+			.references(() => ruleApprovalRequests.id, { onDelete: 'cascade' }),
+		userId: text('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userName: text('user_name').notNull(),
+		organisationId: text('organisation_id').notNull(),
+		organisationName: text('organisation_name').notNull(),
+		decision: text('decision', { enum: ['approve', 'reject'] }).notNull(),
+		comment: text('comment').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('rule_approvals_person_idx').on(t.requestId, t.userId)]
+);
+
+/** A published version: immutable (a trigger refuses updates), numbered per rule set from 1. */
+export const ruleVersions = sqliteTable(
+	'rule_versions',
+	{
+		id: text('id').primaryKey(),
+		ruleSetId: text('rule_set_id')
+			.notNull()
+			.references(() => ruleSets.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		/** The ExportedRuleSet (meedoen.ruleset/1) exactly as published. */
+		definition: text('definition', { mode: 'json' }).notNull(),
+		requestId: text('request_id').references(() => ruleApprovalRequests.id, { onDelete: 'set null' }),
+		authorName: text('author_name').notNull(),
+		publishedBy: text('published_by').references(() => users.id, { onDelete: 'set null' }),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [uniqueIndex('rule_versions_number_idx').on(t.ruleSetId, t.number)]
+);
+
+/**
+ * Append-only: every change, approval and evaluation run (who, when, what). Triggers refuse
+ * UPDATE and DELETE; no foreign keys, so nothing can cascade into it.
+ */
+export const ruleAuditLog = sqliteTable(
+	'rule_audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		coalitionId: text('coalition_id').notNull(),
+		ruleSetId: text('rule_set_id'),
+		userId: text('user_id'),
+		/** Who, as shown: a person's name, or "API: <token name>". */
+		actor: text('actor').notNull(),
+		action: text('action').notNull(),
+		/** What, as JSON: never personal data (an evaluation logs a count of records, not records). */
+		detail: text('detail', { mode: 'json' }).notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('rule_audit_set_idx').on(t.ruleSetId, t.id), index('rule_audit_coalition_idx').on(t.coalitionId, t.id)]
+);
+
+/** API tokens of a coalition: `<id>.<secret>`; only a SHA-256 of the secret is stored. */
+export const apiTokens = sqliteTable(
+	'api_tokens',
+	{
+		id: text('id').primaryKey(),
+		coalitionId: text('coalition_id')
+			.notNull()
+			.references(() => coalitions.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: createdAt(),
+		revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('api_tokens_coalition_idx').on(t.coalitionId)]
+);
