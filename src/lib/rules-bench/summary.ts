@@ -1,0 +1,26 @@
+/**
+ * What a what-if answer carries besides the counts per band: the neighbourhood table and the
+ * fairness view (both from $lib/rules/aggregate, which protects small numbers), and on how many
+ * records each indicator fires.
+ */
+import { areaTable, fairness, signalledBy, type AreaTable, type Fairness, type FairnessAttribute } from '$lib/rules/aggregate';
+import type { Band } from '$lib/rules/model';
+import type { BenchEngine, WhatIf } from './engine';
+import type { BenchRuleSet } from './types';
+
+export type Aggregates = { areas: AreaTable; fairness: Fairness; fires: number[] };
+
+/** The band from which a young person counts as "with a signal": the one above the lowest. */
+export function defaultSignalBand(bands: readonly Band[]): string {
+	const sorted = [...bands].sort((a, b) => a.minScore - b.minScore);
+	return (sorted[1] ?? sorted[0])?.id ?? '';
+}
+
+export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: WhatIf, signalFrom: string, attribute: FairnessAttribute): Aggregates {
+	const bands = ruleSet.bands.map((b, k) => ({ ...b, minScore: whatIf.minScores[k] }));
+	const index = engine.bandIndex!;
+	const bandIds = Array.from(index, (k) => (k < 0 ? null : bands[k].id));
+	const from = bands.some((b) => b.id === signalFrom) ? signalFrom : defaultSignalBand(bands);
+	const signalled = signalledBy(bandIds.map((band) => ({ band, fired: [] })), bands, from, new Set());
+	return { areas: areaTable(engine.records, bandIds, bands), fairness: fairness(engine.records, signalled, attribute), fires: engine.fireCounts() };
+}
