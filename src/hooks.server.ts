@@ -37,13 +37,16 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The partner API: authorised by a bearer token only, never by a cookie, so it is called from other origins. */
+const TOKEN_API = '/api/v1/';
+
 /**
  * SvelteKit checks Origin for form posts only; every other state-changing request (JSON endpoints)
- * must come from our own origin too.
+ * must come from our own origin too (except the token API, where a cookie authorises nothing).
  */
 const sameOrigin: Handle = ({ event, resolve }) => {
 	const method = event.request.method;
-	if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+	if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && !event.url.pathname.startsWith(TOKEN_API)) {
 		const origin = event.request.headers.get('origin');
 		if (origin !== event.url.origin) error(403, 'Cross-site request refused');
 	}

@@ -12,6 +12,7 @@ import { createBoard, createProblemMapBoard } from '../boards/service';
 import { selectIdea, selectedIdeas } from '../ideas/service';
 import { createRound, MAX_WINDOW_HOURS } from '../feedback/rounds';
 import { formatJoinCode } from '../feedback/join-code';
+import { seedRules } from './seed-rules';
 
 export const DEMO_EMAIL = 'demo@meedoen.local';
 
@@ -62,6 +63,8 @@ export async function seedDemo(db: DB, today = new Date()): Promise<{ password: 
 	if (!isEmpty(db)) return null;
 	const password = newSecret(10);
 	const passwordHash = await hashPassword(password);
+	// The demo partners who approved the example rule set: accounts nobody can log in to.
+	const partnerHashes = { lumens: await hashPassword(newSecret()), ggd: await hashPassword(newSecret()) };
 	// Checked again after the await: two starts at once must not seed twice.
 	let joinCode: string | null = null;
 	db.transaction((tx) => {
@@ -89,6 +92,7 @@ export async function seedDemo(db: DB, today = new Date()): Promise<{ password: 
 		});
 		if (!board.ok) throw new Error(`demo problem map: ${board.error}`);
 		joinCode = seedIdeasAndRound(tx as unknown as DB, sprintId, userId);
+		seedRules(tx as unknown as DB, { coalitionId, sprintId, userId, organisationIds: Object.fromEntries(PARTNERS.map(([name], i) => [name, orgIds[i]])) }, partnerHashes, today.getTime());
 	});
 	return joinCode ? { password, joinCode: formatJoinCode(joinCode) } : null;
 }

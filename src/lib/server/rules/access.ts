@@ -10,6 +10,8 @@ import { coalitionMembers } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { DB } from '../db';
 import { getSprintRuleSet } from './service';
+import { getVersion } from './versions';
+import type { ExportedRuleSet } from '$lib/rules/model';
 
 /** The signed-in sprint member and the rule set of this sprint (404 for anything else). */
 export function ruleSetAccess(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -25,4 +27,12 @@ export function ruleSetAccess(event: Pick<RequestEvent, 'locals' | 'url' | 'para
 /** The organisation (id and name) a person acts for in a coalition; null when they have none. */
 export function organisationOf(db: DB, userId: string, coalitionId: string): string | null {
 	return db.select({ id: coalitionMembers.organisationId }).from(coalitionMembers).where(and(eq(coalitionMembers.coalitionId, coalitionId), eq(coalitionMembers.userId, userId))).get()?.id ?? null;
+}
+
+/** A published version of the rule set in the route (`n`), for its downloads and pages (404 when none). */
+export function publishedVersion(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const access = ruleSetAccess(event);
+	const version = getVersion<ExportedRuleSet>(access.db, access.ruleSet.id, Number((event.params as { n?: string }).n));
+	if (!version) error(404, 'Not found');
+	return { ...access, version };
 }

@@ -1,6 +1,7 @@
 /**
  * The coalition's data dictionary. Special categories may be described but never used in a
- * condition (the rules domain refuses them); proxies need a written justification.
+ * condition; a proxy may be described without a justification, but is refused in a condition until
+ * it has one (both enforced by the rules domain's checks, $lib/rules/check.ts).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '../db';
@@ -74,7 +75,6 @@ export function parseField(input: FieldInput): Result<Omit<Field, 'values'> & { 
 	const description = typeof input.description === 'string' ? input.description.trim() : '';
 	const justification = typeof input.justification === 'string' ? input.justification.trim() : '';
 	if (unit.length > 40 || source.length > SHORT_MAX || description.length > TEXT_MAX || justification.length > TEXT_MAX) return fail('error_rules_field_too_long');
-	if (sensitivity === 'proxy' && justification.length < 20) return fail('error_rules_field_justification', 'justification');
 	return ok({ key, label, type, values: type === 'category' ? values : null, unit, source, description, sensitivity, justification });
 }
 

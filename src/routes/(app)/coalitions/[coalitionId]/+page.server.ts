@@ -12,6 +12,8 @@ import {
 	setRetentionDays
 } from '$lib/server/coalitions/service';
 import { listCoalitionSprints } from '$lib/server/sprints/service';
+import { minApprovals, setMinApprovals } from '$lib/server/rules/service';
+import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/rules/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -25,7 +27,8 @@ export const load: PageServerLoad = (event) => {
 		organisations: listOrganisations(db, coalitionId),
 		members: listCoalitionMembers(db, coalitionId).map(({ email: _e, ...rest }) => rest),
 		invites: role === 'coordinator' ? listOpenInvites(db, coalitionId) : [],
-		sprints: listCoalitionSprints(db, coalitionId, user.id)
+		sprints: listCoalitionSprints(db, coalitionId, user.id),
+		rules: { minApprovals: minApprovals(db, coalitionId), tokens: role === 'coordinator' ? listApiTokens(db, coalitionId) : [] }
 	};
 };
 
@@ -56,6 +59,28 @@ export const actions: Actions = {
 		const set = setRetentionDays(getDb(), event.params.coalitionId, form.get('retentionDays'));
 		if (!set.ok) return fail(400, { action: 'retention', error: set.error });
 		return { action: 'retention', done: true };
+	},
+	ruleToken: async (event) => {
+		const user = coordinator(event);
+		const form = await event.request.formData();
+		const created = createApiToken(getDb(), event.params.coalitionId, { id: user.id, name: user.name }, form.get('name'));
+		if (!created.ok) return fail(400, { action: 'ruleToken', error: created.error });
+		// Shown once: only its hash is kept.
+		return { action: 'ruleToken', token: created.value.token };
+	},
+	ruleTokenRevoke: async (event) => {
+		const user = coordinator(event);
+		const form = await event.request.formData();
+		const revoked = revokeApiToken(getDb(), event.params.coalitionId, { id: user.id, name: user.name }, form.get('tokenId'));
+		if (!revoked.ok) return fail(404, { action: 'ruleTokenRevoke', error: revoked.error });
+		return { action: 'ruleTokenRevoke', done: true };
+	},
+	ruleMinApprovals: async (event) => {
+		const user = coordinator(event);
+		const form = await event.request.formData();
+		const set = setMinApprovals(getDb(), event.params.coalitionId, { id: user.id, name: user.name }, form.get('minApprovals'));
+		if (!set.ok) return fail(400, { action: 'ruleMinApprovals', error: set.error });
+		return { action: 'ruleMinApprovals', done: true };
 	},
 	revoke: async (event) => {
 		coordinator(event);
