@@ -65,7 +65,7 @@ function withTotals(counts: number[][]): number[][] {
 	return g;
 }
 
-describe('suppress', () => {
+describe('suppress', { timeout: 60_000 }, () => {
 	it('shows counts from 10, zeros, and "<10" for 1 to 9', () => {
 		const cells = suppress([
 			[20, 30],

@@ -9,7 +9,7 @@
  * - every indicator has a description, a rationale and a re-evaluation date that has not passed;
  * - weights > 0; bands present with distinct minimum scores; ids unique; values fit their field.
  */
-import { FIELD_KEY, type Comparison, type Condition, type FieldDef, type Literal, type RuleSetDraft } from './model';
+import { isFieldKey, type Comparison, type Condition, type FieldDef, type Literal, type RuleSetDraft } from './model';
 import { isFieldRef } from './to-jsonlogic';
 
 export type IssueCode =
@@ -114,7 +114,7 @@ export function checkRuleSet(draft: RuleSetDraft, options: CheckOptions): Issue[
 	const dictionary = draft.fields ?? [];
 	for (const key of duplicates(dictionary.map((f) => f.key))) out.push({ severity: 'error', code: 'dictionary_key_duplicate', field: key });
 	for (const f of dictionary) {
-		if (!FIELD_KEY.test(f.key)) out.push({ severity: 'error', code: 'dictionary_key_invalid', field: f.key });
+		if (!isFieldKey(f.key)) out.push({ severity: 'error', code: 'dictionary_key_invalid', field: f.key });
 		if (f.type === 'category' && !f.values?.length) out.push({ severity: 'error', code: 'dictionary_category_without_values', field: f.key });
 	}
 	const fields = new Map(dictionary.map((f) => [f.key, f]));

@@ -11,6 +11,7 @@
 import Papa from 'papaparse';
 import type { DataRecord, ExportedField, RecordValue } from './model';
 import type { EvaluationResult } from './evaluate';
+import { ErrorList } from './error-list';
 
 export type CsvErrorCode = 'csv_syntax' | 'csv_empty' | 'column_unknown' | 'column_duplicate' | 'column_count' | 'not_number' | 'not_boolean' | 'not_in_category' | 'too_many_rows';
 
@@ -39,13 +40,9 @@ function cellValue(field: Pick<ExportedField, 'type' | 'values'>, raw: string): 
 }
 
 export function readCsv(text: string, fields: Pick<ExportedField, 'key' | 'type' | 'values'>[], options: { maxErrors?: number; maxRows?: number } = {}): CsvRead {
-	const maxErrors = options.maxErrors ?? 50;
-	const errors: CsvError[] = [];
-	let total = 0;
-	const fail = (e: CsvError) => {
-		total++;
-		if (errors.length < maxErrors) errors.push(e);
-	};
+	const errors = new ErrorList<CsvError>(options.maxErrors);
+	const fail = (e: CsvError) => errors.add(e);
+	const refused = (): CsvRead => ({ ok: false, errors: errors.items, more: errors.more });
 	const body = text.replace(/^\uFEFF/, '').replace(/\r?\n$/, '');
 	// Dutch spreadsheets save with ";": taken when the header has a ";" and no ",".
 	const firstLine = body.slice(0, body.search(/\r?\n|$/));
@@ -59,17 +56,23 @@ export function readCsv(text: string, fields: Pick<ExportedField, 'key' | 'type'
 	const [header, ...rows] = parsed.data;
 	if (!header || header.every((h) => !h.trim())) {
 		fail({ row: 1, column: null, code: 'csv_empty', message: 'the file has no header row' });
-		return { ok: false, errors, more: total - errors.length };
+		return refused();
 	}
 	const byKey = new Map(fields.map((f) => [f.key, f]));
 	const columns = header.map((h) => h.trim());
+	let listedKnown = false;
 	columns.forEach((c, i) => {
-		if (!byKey.has(c)) fail({ row: 1, column: c, code: 'column_unknown', message: `unknown column "${c}" (known: ${fields.map((f) => f.key).join(', ')})` });
+		if (!byKey.has(c)) {
+			// The known columns are listed with the first unknown one only.
+			const known = listedKnown ? '' : ` (known: ${fields.map((f) => f.key).join(', ')})`;
+			listedKnown = true;
+			fail({ row: 1, column: c, code: 'column_unknown', message: `unknown column "${c}"${known}` });
+		}
 		else if (columns.indexOf(c) !== i) fail({ row: 1, column: c, code: 'column_duplicate', message: `column "${c}" appears more than once` });
 	});
 	if (options.maxRows !== undefined && rows.length > options.maxRows)
 		fail({ row: options.maxRows + 2, column: null, code: 'too_many_rows', message: `more than ${options.maxRows} rows` });
-	if (total) return { ok: false, errors, more: total - errors.length };
+	if (errors.any) return refused();
 
 	const records: DataRecord[] = [];
 	rows.forEach((cells, r) => {
@@ -88,7 +91,7 @@ export function readCsv(text: string, fields: Pick<ExportedField, 'key' | 'type'
 		});
 		records.push(record);
 	});
-	return total ? { ok: false, errors, more: total - errors.length } : { ok: true, records, columns };
+	return errors.any ? refused() : { ok: true, records, columns };
 }
 
 /** "row 3, column age: ..." lines for a terminal or a log. */

@@ -54,7 +54,7 @@ function randomCondition(random: () => number, depth: number): Condition {
 	return { type: 'compare', field: field.key, op, value: literal() };
 }
 
-describe('differential: our evaluator === json-logic-js', () => {
+describe('differential: our evaluator === json-logic-js', { timeout: 120_000 }, () => {
 	it('on the demo rule set over 10,000 generated records with missing values', () => {
 		expect(RECORDS.some((r) => Object.values(r).includes(null))).toBe(true);
 		const compiled = compileRuleSet(demoRuleSet);

@@ -61,59 +61,133 @@ export function operatorOf(node: JsonLogic, where: string): { op: string; args: 
 
 /** Compiles one JsonLogic expression into a closure returning exactly what json-logic-js returns. */
 export function compileLogic(node: JsonLogic, where = ''): Fn {
-	if (isLiteral(node)) return () => node;
+	return compileNode(node, where).fn;
+}
+
+/**
+ * A compiled node, and whether it always returns true or false. Comparisons, `in` and `!` do;
+ * `and` / `or` do when all their parts do, and then plain && and || give JsonLogic's answer
+ * (its "first falsy / first truthy part" is then that boolean itself) without the truthiness call.
+ */
+interface Compiled {
+	fn: Fn;
+	bool: boolean;
+}
+
+function compileNode(node: JsonLogic, where: string): Compiled {
+	if (isLiteral(node)) return { fn: () => node, bool: typeof node === 'boolean' };
 	if (Array.isArray(node)) throw new LogicError('a list is only allowed as the second argument of "in"', where);
 	const { op, args } = operatorOf(node, where);
 	const at = (i: number) => `${where ? where + '.' : ''}${op}[${i}]`;
 	if (op === 'var') {
 		const key = varKey(args[0], `${where ? where + '.' : ''}var`);
-		return (r) => {
-			const value = r[key];
-			return value === undefined ? null : value;
-		};
+		return { fn: (r) => r[key] ?? null, bool: false };
 	}
 	if (op === 'and' || op === 'or') {
 		if (args.length === 0) throw new LogicError(`"${op}" needs at least one argument`, where);
-		const parts = args.map((a, i) => compileLogic(a, at(i)));
+		const parts = args.map((a, i) => compileNode(a, at(i)));
 		if (parts.length === 1) return parts[0];
+		const fns = parts.map((p) => p.fn);
+		if (parts.every((p) => p.bool)) return { fn: op === 'and' ? allOf(fns) : anyOf(fns), bool: true };
 		if (op === 'and')
-			return (r) => {
-				let current: Value;
-				for (let i = 0; i < parts.length; i++) if (!truthy((current = parts[i](r)))) return current;
-				return current;
+			return {
+				fn: (r) => {
+					let current: Value;
+					for (let i = 0; i < fns.length; i++) if (!truthy((current = fns[i](r)))) return current;
+					return current;
+				},
+				bool: false
 			};
-		return (r) => {
-			let current: Value;
-			for (let i = 0; i < parts.length; i++) if (truthy((current = parts[i](r)))) return current;
-			return current;
+		return {
+			fn: (r) => {
+				let current: Value;
+				for (let i = 0; i < fns.length; i++) if (truthy((current = fns[i](r)))) return current;
+				return current;
+			},
+			bool: false
 		};
 	}
 	if (op === '!') {
 		if (args.length !== 1) throw new LogicError('"!" takes one argument', where);
-		const inner = compileLogic(args[0], at(0));
-		return (r) => !truthy(inner(r));
+		const inner = compileNode(args[0], at(0));
+		const f = inner.fn;
+		return { fn: inner.bool ? (r) => !f(r) : (r) => !truthy(f(r)), bool: true };
 	}
 	if (op === 'in') {
 		if (args.length !== 2) throw new LogicError('"in" takes two arguments', where);
 		const list = args[1];
 		if (!Array.isArray(list) || !list.every(isLiteral)) throw new LogicError('the second argument of "in" must be a list of values', at(1));
-		const needle = compileLogic(args[0], at(0));
+		const needle = compileNode(args[0], at(0)).fn;
 		// indexOf (strict equality), as json-logic-js; a Set would find NaN where indexOf does not.
 		const values = new Set<unknown>(list);
-		return (r) => {
-			const a = needle(r);
-			return a === a && values.has(a);
+		return {
+			fn: (r) => {
+				const a = needle(r);
+				return a === a && values.has(a);
+			},
+			bool: true
 		};
 	}
 	if (COMPARISONS.has(op)) {
 		if (args.length !== 2) throw new LogicError(`"${op}" takes two arguments`, where);
-		return comparison(op, compileLogic(args[0], at(0)), compileLogic(args[1], at(1)));
+		const a = compileNode(args[0], at(0)).fn;
+		const b = compileNode(args[1], at(1)).fn;
+		const key = varOnly(args[0]);
+		// The builder's usual shape, a field against a literal, read without the extra calls.
+		return { fn: key !== null && isLiteral(args[1]) ? fieldComparison(op, key, args[1]) : comparison(op, a, b), bool: true };
 	}
 	/* c8 ignore next */
 	throw new LogicError(`operator "${op}" is not allowed`, where);
 }
 
+/** `and` of boolean parts, unrolled for the short lists the builder makes. */
+function allOf(fns: Fn[]): Fn {
+	const [a, b, c] = fns;
+	if (fns.length === 2) return (r) => a(r) && b(r);
+	if (fns.length === 3) return (r) => a(r) && b(r) && c(r);
+	return (r) => {
+		for (let i = 0; i < fns.length; i++) if (!fns[i](r)) return false;
+		return true;
+	};
+}
+
+function anyOf(fns: Fn[]): Fn {
+	const [a, b, c] = fns;
+	if (fns.length === 2) return (r) => a(r) || b(r);
+	if (fns.length === 3) return (r) => a(r) || b(r) || c(r);
+	return (r) => {
+		for (let i = 0; i < fns.length; i++) if (fns[i](r)) return true;
+		return false;
+	};
+}
+
+/** The key of a plain `{"var": key}` node (already checked by compileLogic), else null. */
+function varOnly(node: JsonLogic): string | null {
+	if (!node || typeof node !== 'object' || Array.isArray(node) || !('var' in node)) return null;
+	const raw = node.var;
+	return typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : null;
+}
+
 /* eslint-disable eqeqeq -- JsonLogic's == and != are JavaScript's loose comparisons, on purpose. */
+/** Same as comparison(op, var key, literal); a missing key reads as null, as `var` does. */
+function fieldComparison(op: string, key: string, literal: Literal | null): Fn {
+	const b = literal as number;
+	switch (op) {
+		case '==':
+			return literal === null ? (r) => r[key] == null : (r) => (r[key] ?? null) == b;
+		case '!=':
+			return literal === null ? (r) => r[key] != null : (r) => (r[key] ?? null) != b;
+		case '<':
+			return (r) => ((r[key] ?? null) as number) < b;
+		case '<=':
+			return (r) => ((r[key] ?? null) as number) <= b;
+		case '>':
+			return (r) => ((r[key] ?? null) as number) > b;
+		default:
+			return (r) => ((r[key] ?? null) as number) >= b;
+	}
+}
+
 function comparison(op: string, a: Fn, b: Fn): Fn {
 	switch (op) {
 		case '==':
@@ -141,6 +215,8 @@ export interface CompiledIndicator {
 	weight: number;
 	jsonlogic: JsonLogic;
 	fires: (record: DataRecord) => boolean;
+	/** The facts that made it fire, for a record on which it fires. */
+	explain: (record: DataRecord) => Fact[];
 }
 
 export interface CompiledRuleSet {
@@ -155,11 +231,18 @@ export type RuleSetInput = { indicators: Pick<ExportedIndicator, 'id' | 'name' |
 
 /** Compiles every indicator once; throws LogicError saying which indicator and where. */
 export function compileRuleSet(ruleSet: RuleSetInput): CompiledRuleSet {
+	const labels = new Map((ruleSet.fields ?? []).map((f) => [f.key, f.label]));
 	const indicators = ruleSet.indicators.map((ind, i) => {
-		const test = compileLogic(ind.jsonlogic, `indicators[${i}].jsonlogic`);
-		return { id: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, jsonlogic: ind.jsonlogic, fires: (r: DataRecord) => truthy(test(r)) };
+		const { fn: test, bool } = compileNode(ind.jsonlogic, `indicators[${i}].jsonlogic`);
+		const explainer = compileExplainer(ind.jsonlogic, labels);
+		const explain = (r: DataRecord) => {
+			const out: Fact[] = [];
+			explainer(r, out, false);
+			return tidy(out);
+		};
+		return { id: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, jsonlogic: ind.jsonlogic, fires: bool ? (test as (r: DataRecord) => boolean) : (r: DataRecord) => truthy(test(r)), explain };
 	});
-	return { indicators, bands: sortBands(ruleSet.bands), labels: new Map((ruleSet.fields ?? []).map((f) => [f.key, f.label])) };
+	return { indicators, bands: sortBands(ruleSet.bands), labels };
 }
 
 export function sortBands(bands: Band[]): Band[] {
@@ -217,7 +300,7 @@ export function evaluate(compiled: CompiledRuleSet, record: DataRecord, explain 
 		if (ind.kind === 'risk') risk += ind.weight;
 		else protective += ind.weight;
 		fired.push(ind.id);
-		if (explain) explanation.push({ indicator: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, facts: factsOf(ind.jsonlogic, record, compiled.labels) });
+		if (explain) explanation.push({ indicator: ind.id, name: ind.name, kind: ind.kind, weight: ind.weight, facts: ind.explain(record) });
 	}
 	const score = risk - protective;
 	return { score, band: bandFor(compiled.bands, score), fired, explanation };
@@ -225,14 +308,51 @@ export function evaluate(compiled: CompiledRuleSet, record: DataRecord, explain 
 
 // ---- explanation ---------------------------------------------------------------------------------
 
+/** Collects the facts of one record into `out`; `all`: inside a "not", where every test counts. */
+type Explainer = (record: DataRecord, out: Fact[], all: boolean) => void;
+
 /**
  * The facts behind a truthy expression: under `and` all parts, under `or` the parts that held,
- * under `!` every test inside (each failed or was irrelevant). Presence checks are dropped when the
- * same field has a more telling fact. Runs only for firing indicators, so it may interpret.
+ * under `!` every test inside (each failed, or did not matter). Compiled once per indicator,
+ * like the condition itself.
  */
-export function factsOf(logic: JsonLogic, record: DataRecord, labels = new Map<string, string>()): Fact[] {
-	const facts: Fact[] = [];
-	collect(logic, record, labels, facts, false);
+export function compileExplainer(node: JsonLogic, labels = new Map<string, string>()): Explainer {
+	if (node === null || typeof node !== 'object' || Array.isArray(node)) return () => {};
+	const { op, args } = operatorOf(node, '');
+	if (op === 'and') {
+		const parts = args.map((a) => compileExplainer(a, labels));
+		return (r, out, all) => parts.forEach((p) => p(r, out, all));
+	}
+	if (op === 'or') {
+		const parts = args.map((a) => ({ holds: compileLogic(a), explain: compileExplainer(a, labels) }));
+		return (r, out, all) => parts.forEach((p) => (all || truthy(p.holds(r))) && p.explain(r, out, all));
+	}
+	if (op === '!') {
+		const inner = compileExplainer(args[0], labels);
+		return (r, out) => inner(r, out, true);
+	}
+	const left = args[0];
+	if (!left || typeof left !== 'object' || Array.isArray(left) || !('var' in left)) return () => {};
+	const field = varKey(left.var, '');
+	const label = labels.get(field) ?? field;
+	const holds = compileLogic(node);
+	const right = args[1];
+	const gap = right === null && (op === '==' || op === '!=');
+	const factOp = (gap ? (op === '==' ? 'missing' : 'present') : op) as Fact['op'];
+	const other = !gap && right && typeof right === 'object' && !Array.isArray(right) && 'var' in right ? varKey(right.var, '') : null;
+	const otherLabel = other === null ? '' : (labels.get(other) ?? other);
+	const literal = gap || other !== null ? null : (right as Literal | Literal[]);
+	return (r, out) => {
+		const value = read(r, field);
+		const held = truthy(holds(r));
+		const against: Fact['against'] = other === null ? literal : { field: other, label: otherLabel, value: read(r, other) };
+		const shown = against === null ? '' : typeof against === 'object' && !Array.isArray(against) ? ` ${otherLabel} = ${show(against.value)}` : ` ${show(against)}`;
+		out.push({ field, label, value, op: factOp, against, holds: held, text: `${label} = ${show(value)} (${SYMBOL[factOp][held ? 0 : 1]}${shown})` });
+	};
+}
+
+/** Presence checks are dropped when the same field has a more telling fact; repeats once. */
+function tidy(facts: Fact[]): Fact[] {
 	const told = new Set(facts.filter((f) => f.op !== 'present').map((f) => f.field));
 	const seen = new Set<string>();
 	return facts.filter((f) => {
@@ -242,6 +362,13 @@ export function factsOf(logic: JsonLogic, record: DataRecord, labels = new Map<s
 		seen.add(id);
 		return true;
 	});
+}
+
+/** The facts behind a truthy expression for one record (compiles each call: for one-offs). */
+export function factsOf(logic: JsonLogic, record: DataRecord, labels = new Map<string, string>()): Fact[] {
+	const out: Fact[] = [];
+	compileExplainer(logic, labels)(record, out, false);
+	return tidy(out);
 }
 
 function read(record: DataRecord, key: string): RecordValue {
@@ -255,7 +382,7 @@ function show(value: unknown): string {
 	return String(value);
 }
 
-const SYMBOL: Record<string, [string, string]> = {
+const SYMBOL: Record<Fact['op'], [string, string]> = {
 	'==': ['=', '≠'],
 	'!=': ['≠', '='],
 	'<': ['<', '≥'],
@@ -266,46 +393,6 @@ const SYMBOL: Record<string, [string, string]> = {
 	missing: ['= ∅', '≠ ∅'],
 	present: ['≠ ∅', '= ∅']
 };
-
-/** Sub-expressions compiled once per node, for explanations. */
-const compiledNodes = new WeakMap<object, Fn>();
-function holdsOn(node: JsonLogic & object, record: DataRecord): boolean {
-	let fn = compiledNodes.get(node);
-	if (!fn) compiledNodes.set(node, (fn = compileLogic(node)));
-	return truthy(fn(record));
-}
-
-function collect(node: JsonLogic, record: DataRecord, labels: Map<string, string>, out: Fact[], all: boolean): void {
-	if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
-	const { op, args } = operatorOf(node, '');
-	if (op === 'and') return args.forEach((a) => collect(a, record, labels, out, all));
-	if (op === 'or') {
-		for (const a of args) if (all || (a !== null && typeof a === 'object' && holdsOn(a, record))) collect(a, record, labels, out, all);
-		return;
-	}
-	if (op === '!') return collect(args[0], record, labels, out, true);
-	const left = args[0];
-	if (!left || typeof left !== 'object' || Array.isArray(left) || !('var' in left)) return;
-	const field = varKey(left.var, '');
-	const label = labels.get(field) ?? field;
-	const value = read(record, field);
-	const holds = holdsOn(node, record);
-	const right = args[1];
-	let against: Fact['against'];
-	let factOp = op as Fact['op'];
-	if (right === null && (op === '==' || op === '!=')) {
-		factOp = op === '==' ? 'missing' : 'present';
-		against = null;
-	} else if (right && typeof right === 'object' && !Array.isArray(right) && 'var' in right) {
-		const other = varKey(right.var, '');
-		against = { field: other, label: labels.get(other) ?? other, value: read(record, other) };
-	} else {
-		against = right as Literal | Literal[];
-	}
-	const symbol = SYMBOL[factOp][holds ? 0 : 1];
-	const shown = against === null ? '' : typeof against === 'object' && !Array.isArray(against) ? ` ${against.label} = ${show(against.value)}` : ` ${show(against)}`;
-	out.push({ field, label, value, op: factOp, against, holds, text: `${label} = ${show(value)} (${symbol}${shown})` });
-}
 
 // ---- what-if -------------------------------------------------------------------------------------
 

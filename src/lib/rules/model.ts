@@ -144,7 +144,16 @@ export type DataRecord = Record<string, RecordValue | undefined>;
 export const FIELD_KEY = /^[a-z][a-z0-9_]{0,63}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const key = z.string().regex(FIELD_KEY, 'must be lower-case letters, digits and _, starting with a letter');
+/**
+ * A record is a plain object, so a key like "constructor" would read an inherited value when the
+ * field is missing (in json-logic-js too): such names are not field keys.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+export function isFieldKey(key: string): boolean {
+	return FIELD_KEY.test(key) && !INHERITED.has(key);
+}
+
+const key = z.string().refine(isFieldKey, 'must be lower-case letters, digits and _, starting with a letter (and not a built-in name like "constructor")');
 const id = z.string().min(1, 'must not be empty').max(100);
 const text = z.string().max(10_000);
 const isoDate = z.string().regex(ISO_DATE, 'must be a date YYYY-MM-DD');

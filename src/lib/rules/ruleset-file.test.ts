@@ -41,6 +41,12 @@ describe('parseRuleSet', () => {
 		expect(parseRuleSet(rs)).toMatchObject({ ok: false, errors: [expect.stringContaining('indicators[0].jsonlogic: operator "some" is not allowed')] });
 	});
 
+	it('refuses field keys that a plain object inherits', () => {
+		const rs = valid();
+		rs.fields[0].key = 'constructor';
+		expect(parseRuleSet(rs)).toMatchObject({ ok: false, errors: [expect.stringContaining('fields[0].key: must be lower-case letters')] });
+	});
+
 	it('refuses duplicate ids and a category without values', () => {
 		const rs = valid();
 		rs.bands.push({ id: 'aandacht', label: 'x', minScore: 2 });

@@ -30,6 +30,8 @@ describe('toJsonLogic', () => {
 		});
 		expect(fires(c, { absence_hours: 20, age: 15 })).toBe(true);
 		expect(fires(cmp('a', '==', { field: 'b' }), { a: null, b: null })).toBe(false);
+		// a list test against a field has no meaning (the checks refuse it): it never fires
+		expect(toJsonLogic(cmp('a', 'in', { field: 'b' }))).toBe(false);
 	});
 
 	it('reads groups as all / any / none-of, and a not-group needs its fields known', () => {

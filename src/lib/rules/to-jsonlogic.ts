@@ -37,8 +37,9 @@ function compare(c: Comparison): JsonLogic {
 	if (c.op === 'missing') return { '==': [left, null] };
 	if (c.op === 'present') return present(c.field);
 	if (isFieldRef(c.value)) {
-		const op = c.op === 'in' || c.op === 'not_in' ? '==' : c.op; // the checks refuse a list op against a field
-		return and([present(c.field), present(c.value.field), { [op]: [left, v(c.value.field)] }]);
+		// "in a list" against another field has no meaning: the checks refuse it; it never fires.
+		if (c.op === 'in' || c.op === 'not_in') return false;
+		return and([present(c.field), present(c.value.field), { [c.op]: [left, v(c.value.field)] }]);
 	}
 	if (c.op === 'in' || c.op === 'not_in') {
 		const list: Literal[] = Array.isArray(c.value) ? c.value : c.value === undefined ? [] : [c.value];
