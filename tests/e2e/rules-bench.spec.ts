@@ -56,7 +56,9 @@ const bandCount = (page: Page, bandId: string) => page.getByTestId('bench-bands'
 test('@rules the test bench counts, explains, recounts what-if and warns about unfair groups', async ({ page }) => {
 	const { sprintId, ruleSetId } = await ruleSetInSprint(page);
 	await writeDemoDraft(page, sprintId, ruleSetId);
-	await page.goto(`/sprints/${sprintId}/rules/${ruleSetId}/bench`);
+	// From the editor, as a policy advisor would go.
+	await page.goto(`/sprints/${sprintId}/rules/${ruleSetId}`);
+	await page.getByRole('link', { name: t('rules_bench_title'), exact: true }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('rules_bench_heading', { name: 'Samen op tijd' }));
 
 	// Synthetic data: 5,000 young people, seed 1; the run is logged (kind and size only).
@@ -144,7 +146,7 @@ test('@rules a bad CSV is refused whole with its rows and columns; a good one is
 });
 
 test('@rules the signal check shows what to build on, the signals and "geen besluit", and sends nothing', async ({ page }) => {
-	const { ruleSetId } = await ruleSetInSprint(page);
+	const { sprintId, ruleSetId } = await ruleSetInSprint(page);
 	const db = new Database(DB);
 	try {
 		db.prepare('INSERT INTO rule_versions (id, rule_set_id, number, definition, author_name, published_at) VALUES (?, ?, 1, ?, ?, ?)').run(
@@ -158,7 +160,10 @@ test('@rules the signal check shows what to build on, the signals and "geen besl
 		db.close();
 	}
 	await page.setViewportSize({ width: 768, height: 1024 });
-	await page.goto(`/rules/${ruleSetId}/versions/1/signal`);
+	// From the rule set's published versions.
+	await page.goto(`/sprints/${sprintId}/rules/${ruleSetId}/versions`);
+	await page.getByTestId('version').getByRole('link', { name: t('rules_sigcheck_link') }).click();
+	await expect(page).toHaveURL(new RegExp(`/rules/${ruleSetId}/versions/1/signal$`));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('rules_sigcheck_title'));
 	await page.waitForLoadState('networkidle');
 

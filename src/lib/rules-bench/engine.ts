@@ -37,6 +37,7 @@ export class BenchEngine {
 	#compiled: CompiledRuleSet | null = null;
 	#matrix: FiredMatrix | null = null;
 	#current: (Recount & WhatIf) | null = null;
+	#fires: number[] | null = null;
 
 	get size() {
 		return this.#records.length;
@@ -68,11 +69,13 @@ export class BenchEngine {
 	#evaluate() {
 		if (!this.#compiled) return;
 		this.#matrix = firedMatrix(this.#compiled, this.#records);
+		this.#fires = null;
 	}
 
 	/** On how many records each indicator fires (what-if changes weights, never this). */
 	fireCounts(): number[] {
-		return (this.#matrix?.fired ?? []).map((row) => row.reduce((a, b) => a + b, 0));
+		this.#fires ??= (this.#matrix?.fired ?? []).map((row) => row.reduce((a, b) => a + b, 0));
+		return this.#fires;
 	}
 
 	/** Scores and bands for these weights and thresholds (from the fired matrix: no conditions run). */

@@ -21,6 +21,8 @@ export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: W
 	const index = engine.bandIndex!;
 	const bandIds = Array.from(index, (k) => (k < 0 ? null : bands[k].id));
 	const from = bands.some((b) => b.id === signalFrom) ? signalFrom : defaultSignalBand(bands);
-	const signalled = signalledBy(bandIds.map((band) => ({ band, fired: [] })), bands, from, new Set());
+	// Which bands count as a signal, asked once per band (not per record: 100,000 objects each recount).
+	const signalBand = signalledBy(bands.map((b) => ({ band: b.id, fired: [] })), bands, from, new Set());
+	const signalled = Array.from(index, (k) => k >= 0 && signalBand[k]);
 	return { areas: areaTable(engine.records, bandIds, bands), fairness: fairness(engine.records, signalled, attribute), fires: engine.fireCounts() };
 }
