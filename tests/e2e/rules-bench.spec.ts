@@ -96,6 +96,11 @@ test('@rules the test bench counts, explains, recounts what-if and warns about u
 	await expect(boysRow).toHaveAttribute('data-flag', 'high');
 	await expect(fairness.locator('[data-testid="fair-row"][data-group="meisje"]')).toHaveAttribute('data-flag', 'low');
 	await expect(fairness.getByTestId('fair-warning')).toBeVisible();
+	// And the advisor sees which indicator does it: the constructed one, for boys only.
+	const boyRule = fairness.locator('[data-testid="fair-indicator"][data-indicator="is_boy"]');
+	await expect(boyRule.locator('td[data-group="jongen"]')).toHaveAttribute('data-flag', 'high');
+	await expect(boyRule.locator('td[data-group="meisje"]')).toHaveAttribute('data-flag', 'low');
+	await expect(fairness.locator('[data-testid="fair-indicator"][data-indicator="talent"] td[data-group="jongen"]')).toHaveAttribute('data-flag', '');
 
 	// Small numbers: no neighbourhood cell from 1 to 9 is shown.
 	const cells = await page.getByTestId('bench-areas').locator('td').allTextContents();

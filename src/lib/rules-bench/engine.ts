@@ -78,6 +78,11 @@ export class BenchEngine {
 		return this.#fires;
 	}
 
+	/** Per indicator, on which records it fires (for views that group records; not changed by a what-if). */
+	firedRows(): readonly Uint8Array[] {
+		return this.#matrix?.fired ?? [];
+	}
+
 	/** Scores and bands for these weights and thresholds (from the fired matrix: no conditions run). */
 	whatIf(whatIf: WhatIf): BandCounts {
 		const ruleSet = this.#need();

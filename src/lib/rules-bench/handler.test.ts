@@ -21,6 +21,11 @@ describe('the bench worker', () => {
 		// Fairness counts exactly the young people in "aandacht" or higher as signalled.
 		expect(answer.fairness.rate).toBeCloseTo((answer.counts[1] + answer.counts[2]) / 300, 12);
 		expect(answer.areas.columns).toEqual(['geen', 'aandacht', 'gesprek']);
+		// Per indicator: its own rate per gender, over the records it fires on.
+		expect(answer.byIndicator).toHaveLength(ruleSet.indicators.length);
+		answer.byIndicator.forEach((f, j) => expect(f.rate).toBeCloseTo(answer.fires[j] / 300, 12));
+		const byDistrict = handle({ type: 'whatif', whatIf, signalFrom: 'aandacht', attribute: 'district' }) as WhatIfAnswer;
+		expect(byDistrict.byIndicator[0].attribute).toBe('district');
 	});
 
 	it('refuses a bad CSV whole and keeps the dataset it had', () => {

@@ -8,7 +8,13 @@ import type { Band } from '$lib/rules/model';
 import type { BenchEngine, WhatIf } from './engine';
 import type { BenchRuleSet } from './types';
 
-export type Aggregates = { areas: AreaTable; fairness: Fairness; fires: number[] };
+export type Aggregates = {
+	areas: AreaTable;
+	fairness: Fairness;
+	fires: number[];
+	/** Per indicator, how often it applies per group of the same attribute: which indicator makes a group stand out. */
+	byIndicator: Fairness[];
+};
 
 /** The band from which a young person counts as "with a signal": the one above the lowest. */
 export function defaultSignalBand(bands: readonly Band[]): string {
@@ -16,7 +22,16 @@ export function defaultSignalBand(bands: readonly Band[]): string {
 	return (sorted[1] ?? sorted[0])?.id ?? '';
 }
 
-export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: WhatIf, signalFrom: string, attribute: FairnessAttribute): Aggregates {
+/**
+ * Per indicator, its rate per group and the ratio to its overall rate (the fairness rules of
+ * $lib/rules/aggregate, small groups hidden). Weights do not change it, so a caller keeps it until
+ * the dataset, the rule set or the attribute changes.
+ */
+export function indicatorFairness(engine: BenchEngine, attribute: FairnessAttribute): Fairness[] {
+	return engine.firedRows().map((row) => fairness(engine.records, Array.from(row, (x) => x === 1), attribute));
+}
+
+export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: WhatIf, signalFrom: string, attribute: FairnessAttribute, byIndicator: Fairness[]): Aggregates {
 	const bands = ruleSet.bands.map((b, k) => ({ ...b, minScore: whatIf.minScores[k] }));
 	const index = engine.bandIndex!;
 	const bandIds = Array.from(index, (k) => (k < 0 ? null : bands[k].id));
@@ -24,5 +39,5 @@ export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: W
 	// Which bands count as a signal, asked once per band (not per record: 100,000 objects each recount).
 	const signalBand = signalledBy(bands.map((b) => ({ band: b.id, fired: [] })), bands, from, new Set());
 	const signalled = Array.from(index, (k) => k >= 0 && signalBand[k]);
-	return { areas: areaTable(engine.records, bandIds, bands), fairness: fairness(engine.records, signalled, attribute), fires: engine.fireCounts() };
+	return { areas: areaTable(engine.records, bandIds, bands), fairness: fairness(engine.records, signalled, attribute), fires: engine.fireCounts(), byIndicator };
 }
