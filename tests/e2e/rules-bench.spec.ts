@@ -89,6 +89,8 @@ test('@rules the test bench counts, explains, recounts what-if and warns about u
 
 	// Fairness by gender: the constructed indicator weighs nothing, then heavily.
 	const fairness = page.getByTestId('bench-fairness');
+	await expect(page.getByTestId('proxy-is_boy')).toContainText('Gender');
+	await expect(page.getByTestId('proxy-talent')).toHaveCount(0);
 	const boysRow = fairness.locator('[data-testid="fair-row"][data-group="jongen"]');
 	await page.getByTestId('weight-is_boy').fill('0');
 	await expect(boysRow).toHaveAttribute('data-flag', '');
@@ -107,6 +109,9 @@ test('@rules the test bench counts, explains, recounts what-if and warns about u
 	expect(cells.length).toBeGreaterThan(30);
 	for (const text of cells) expect(/^[1-9]$/.test(text.trim())).toBe(false);
 
+	// Close-ups for people to look at, next to the full pages.
+	await fairness.screenshot({ path: resolve(import.meta.dirname, '.output/screens/rules-bench-fairness.png') });
+	await page.getByTestId('whatif').screenshot({ path: resolve(import.meta.dirname, '.output/screens/rules-bench-whatif-panel.png') });
 	expect(await seriousViolations(page)).toEqual([]);
 	await page.getByRole('button', { name: t('rules_bench_whatif_reset') }).click();
 	await shoot(page, 'rules-bench-whatif');

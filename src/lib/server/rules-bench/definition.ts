@@ -28,7 +28,8 @@ export function benchFields(db: DB, coalitionId: string): BenchField[] {
 		type: f.type,
 		...(f.values ? { values: f.values } : {}),
 		...(f.unit ? { unit: f.unit } : {}),
-		description: f.description
+		description: f.description,
+		sensitivity: f.sensitivity
 	}));
 }
 
