@@ -176,5 +176,12 @@ console.log(line('ours (score, band, fired):', 'ours', oursMs));
 console.log(line('ours with explanations:', 'explained', explainedMs));
 console.log(line('json-logic-js 2.0.5:', 'jsonlogic', jsonLogicMs));
 console.log(`what-if: fired matrix once ${matrixMs.toFixed(1)} ms; recount (new weights + thresholds) ${recountMs.toFixed(1)} ms; recount vs evaluate mismatches ${recountMismatches}`);
-if (process.env.BENCH_BROWSER !== '0') console.log(await inBrowser());
+if (process.env.BENCH_BROWSER !== '0') {
+	try {
+		console.log(await inBrowser());
+	} catch (e) {
+		// No Chromium on this machine: the Node figures still stand.
+		console.log(`what-if in the browser: skipped (${(e as Error).message.split('\n')[0]})`);
+	}
+}
 console.log(JSON.stringify({ records: N, indicators: ruleSet.indicators.length, records_per_s: perSecond(oursMs), jsonlogic_records_per_s: perSecond(jsonLogicMs), ratio: Math.round((jsonLogicMs / oursMs) * 10) / 10, mismatches }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ageBand, areaTable, bandCounts, cellText, fairness, signalledBy, suppress, type Cell } from './aggregate';
+import { ageBand, areaTable, bandCounts, bandIdsOf, cellText, fairness, signalledBy, signalledInMatrix, suppress, type Cell } from './aggregate';
 import { mulberry32, generateRecords } from './generator';
-import { compileRuleSet, evaluate } from './evaluate';
+import { compileRuleSet, evaluate, firedMatrix, recount } from './evaluate';
 import { demoRuleSet } from './demo-ruleset';
 
 /** The attacker of the brief: repeatedly fill in a line (row or column, totals included) with one hidden cell. */
@@ -187,5 +187,23 @@ describe('fairness', () => {
 		expect(signalledBy(results, bands, 'aandacht', new Set(['r']))).toEqual([true, true, false, false]);
 		expect(signalledBy(results, bands, null, new Set(['r']))).toEqual([true, false, false, true]);
 		expect(() => signalledBy(results, bands, 'x', new Set())).toThrow('unknown band');
+	});
+});
+
+describe('what-if aggregates', () => {
+	it('give the same bands and signals from the fired matrix as from evaluating', () => {
+		const records = generateRecords(2_000, 8);
+		const compiled = compileRuleSet(demoRuleSet);
+		const results = records.map((r) => evaluate(compiled, r, false));
+		const matrix = firedMatrix(compiled, records);
+		const counted = recount(
+			matrix,
+			demoRuleSet.indicators.map((i) => i.weight),
+			demoRuleSet.bands
+		);
+		expect(bandIdsOf(counted, demoRuleSet.bands)).toEqual(results.map((r) => r.band));
+		const risk = new Set(demoRuleSet.indicators.filter((i) => i.kind === 'risk').map((i) => i.id));
+		for (const atLeast of ['aandacht', 'gesprek', null])
+			expect(signalledInMatrix(matrix, counted, demoRuleSet.bands, atLeast)).toEqual(signalledBy(results, demoRuleSet.bands, atLeast, risk));
 	});
 });

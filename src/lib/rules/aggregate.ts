@@ -17,6 +17,7 @@
  *    rare tables still narrow a hidden value to a range.
  */
 import type { Band, DataRecord } from './model';
+import type { FiredMatrix, Recount } from './evaluate';
 
 export const SMALL = 10;
 
@@ -130,8 +131,11 @@ export function bandCounts(bandIds: readonly (string | null)[], bands: readonly 
 	return [...counts].map(([band, count]) => ({ band, count }));
 }
 
-/** "Where do young people with a signal live?": area x band with small numbers protected. */
-export function areaTable(records: readonly DataRecord[], bandIds: readonly (string | null)[], bands: readonly Band[], areaKey = 'neighbourhood', threshold = SMALL): AreaTable {
+/**
+ * "Where do young people with a signal live?": area x band with small numbers protected. Only an
+ * area (neighbourhood or district) can be the rows: never a second personal attribute.
+ */
+export function areaTable(records: readonly DataRecord[], bandIds: readonly (string | null)[], bands: readonly Band[], areaKey: 'neighbourhood' | 'district' = 'neighbourhood', threshold = SMALL): AreaTable {
 	const columns: (string | null)[] = bandsAscending(bands).map((b) => b.id);
 	if (bandIds.includes(null)) columns.push(null);
 	const rowIndex = new Map<string | null, number>();
@@ -237,4 +241,20 @@ export function signalledBy(
 	if (min === undefined) throw new Error(`unknown band "${atLeast}"`);
 	const high = new Set(bands.filter((b) => b.minScore >= min).map((b) => b.id));
 	return results.map((r) => r.band !== null && high.has(r.band));
+}
+
+/** The band id per record of a what-if recount (null: no band), for areaTable and bandCounts. */
+export function bandIdsOf(counted: Recount, bands: readonly Band[]): (string | null)[] {
+	return Array.from(counted.bandIndex, (k) => (k < 0 ? null : bands[k].id));
+}
+
+/** signalledBy for a what-if: from the fired matrix and its recount, without evaluating again. */
+export function signalledInMatrix(matrix: FiredMatrix, counted: Recount, bands: readonly Band[], atLeast: string | null): boolean[] {
+	if (atLeast === null) {
+		const risk = matrix.fired.filter((_, j) => matrix.kinds[j] === 'risk');
+		return Array.from({ length: matrix.count }, (_, i) => risk.some((row) => row[i] === 1));
+	}
+	const min = bands.find((b) => b.id === atLeast)?.minScore;
+	if (min === undefined) throw new Error(`unknown band "${atLeast}"`);
+	return Array.from(counted.bandIndex, (k) => k >= 0 && bands[k].minScore >= min);
 }

@@ -37,6 +37,7 @@ export class DraftView {
 		return draft.indicatorText(this.doc, id, field);
 	}
 
+	/** The purpose text; made on first use (documents made before it existed, or by hand). */
 	purpose(): Y.Text {
 		return draft.purposeText(this.doc);
 	}

@@ -82,6 +82,20 @@ describe('evaluate', () => {
 		expect(r.explanation[2].facts.map((f) => f.text)).toEqual(['talent = muziek (∈ [sport, muziek])']);
 	});
 
+	it('explains a field against a field, and a missing value asked for', () => {
+		const c = compileRuleSet({
+			indicators: [
+				{ id: 'more', name: 'Meer verzuim dan leeftijd', kind: 'risk', weight: 1, jsonlogic: { and: [{ '!=': [{ var: 'abs' }, null] }, { '!=': [{ var: 'age' }, null] }, { '>': [{ var: 'abs' }, { var: 'age' }] }] } },
+				{ id: 'gap', name: 'Onbekend', kind: 'risk', weight: 1, jsonlogic: { '==': [{ var: 'att' }, null] } }
+			],
+			bands: [],
+			fields: [{ key: 'age', label: 'Leeftijd' }]
+		});
+		const [more, gap] = evaluate(c, { abs: 20, age: 15 }).explanation;
+		expect(more.facts).toEqual([{ field: 'abs', label: 'abs', value: 20, op: '>', against: { field: 'age', label: 'Leeftijd', value: 15 }, holds: true, text: 'abs = 20 (> Leeftijd = 15)' }]);
+		expect(gap.facts).toEqual([{ field: 'att', label: 'att', value: null, op: 'missing', against: null, holds: true, text: 'att = – (= ∅)' }]);
+	});
+
 	it('explains a not-group by the tests that did not hold', () => {
 		const c = compileRuleSet({
 			indicators: [{ id: 'none', name: 'Geen club', kind: 'risk', weight: 1, jsonlogic: { and: [{ '!=': [{ var: 'club' }, null] }, { '!': { '==': [{ var: 'club' }, true] } }] } }],

@@ -351,9 +351,14 @@ export function compileExplainer(node: JsonLogic, labels = new Map<string, strin
 	};
 }
 
-/** Presence checks are dropped when the same field has a more telling fact; repeats once. */
+/** Presence checks are dropped when a more telling fact names the same field (either side); repeats once. */
 function tidy(facts: Fact[]): Fact[] {
-	const told = new Set(facts.filter((f) => f.op !== 'present').map((f) => f.field));
+	const told = new Set<string>();
+	for (const f of facts) {
+		if (f.op === 'present') continue;
+		told.add(f.field);
+		if (f.against !== null && typeof f.against === 'object' && !Array.isArray(f.against)) told.add(f.against.field);
+	}
 	const seen = new Set<string>();
 	return facts.filter((f) => {
 		if (f.op === 'present' && told.has(f.field)) return false;

@@ -10,7 +10,7 @@ import { insertUser, testDb } from '../db/test-db';
 import { createSprint } from '../sprints/service';
 import { decide, openRequest, publish, requestApproval, startNewDraft, withdraw } from './approvals';
 import { listAudit } from './audit';
-import { readDraftDefinition, writeDraftDoc } from './draft';
+import { readDraftDefinition, readDraftRuleSet, writeDraftDoc } from './draft';
 import { seedFields } from './fields';
 import { createRuleSet, getRuleSet, setMinApprovals } from './service';
 import { getVersion, listVersions } from './versions';
@@ -134,5 +134,16 @@ describe('approval', () => {
 		expect(JSON.stringify(getVersion(w.db, w.ruleSet().id, 1)!.definition)).toBe(before);
 		expect(getVersion<ExportedRuleSet>(w.db, w.ruleSet().id, 2)!.definition.indicators[0].weight).toBe(5);
 		expect(listVersions(w.db, w.ruleSet().id).map((v) => v.number)).toEqual([2, 1]);
+	});
+});
+
+describe('reading the draft on the server', () => {
+	it('gives the rules domain a RuleSetDraft with the dictionary', () => {
+		const w = world();
+		const draft = readDraftRuleSet(w.db, w.ruleSet());
+		expect(draft.name).toBe('Signalen');
+		expect(draft.indicators.map((i) => i.id)).toEqual(demoDraft.indicators.map((i) => i.id));
+		expect(draft.indicators[0].condition).toEqual(demoDraft.indicators[0].condition);
+		expect(draft.fields?.map((f) => f.key).sort()).toEqual(demoFields.map((f) => f.key).sort());
 	});
 });

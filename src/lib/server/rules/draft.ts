@@ -1,6 +1,9 @@
 /** Reading a rule set's current draft on the server (from its realtime document's stored or live state). */
 import * as Y from 'yjs';
-import { readDraft, type Draft } from '$lib/rules/draft-doc';
+import { readDraft, writeDraft, type Draft } from '$lib/rules/draft-doc';
+import { toRuleSetDraft } from '$lib/rules/draft-ruleset';
+import type { RuleSetDraft } from '$lib/rules/model';
+import { listFields } from './fields';
 import type { DB } from '../db';
 import { collab } from '../collab/install';
 import { SqliteDocStore } from '../collab/doc-store';
@@ -27,6 +30,15 @@ export function readDraftDefinition(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprin
 }
 
 /**
+ * The draft in the rules domain's terms (RuleSetDraft), with the coalition's whole dictionary as its
+ * fields: what the test bench evaluates and checks. Conditions that are not complete yet read as an
+ * empty group (which never fires, and which the checks refuse).
+ */
+export function readDraftRuleSet(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId' | 'coalitionId' | 'name'>): RuleSetDraft {
+	return toRuleSetDraft(ruleSet.name, readDraftDefinition(db, ruleSet), listFields(db, ruleSet.coalitionId));
+}
+
+/**
  * Replaces the draft's content on the server's behalf (a new draft from a published version, the
  * demo seed): through the live room when it is open, so every editor sees it.
  */
@@ -45,4 +57,16 @@ export function writeDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>,
 	} finally {
 		doc.destroy();
 	}
+}
+
+/** The bands a new rule set starts with (everyone gets one: "geen" starts below any score talents can reach). */
+export const DEFAULT_BANDS = [
+	{ id: 'geen', label: 'geen', minScore: -100 },
+	{ id: 'aandacht', label: 'aandacht', minScore: 2 },
+	{ id: 'gesprek', label: 'gesprek aanbevolen', minScore: 4 }
+];
+
+/** A new rule set's document: an empty purpose and the default bands, made once on the server. */
+export function startDraft(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>) {
+	writeDraftDoc(db, ruleSet, (doc) => writeDraft(doc, { purpose: '', indicators: [], bands: DEFAULT_BANDS }));
 }

@@ -33,6 +33,7 @@ export const load: PageServerLoad = (event) => {
 			overdue,
 			// Who may decide: a member of another organisation than the author's, who has not decided yet.
 			canDecide: canEdit && !!myOrganisation && myOrganisation !== request.organisationId && user.id !== request.requestedBy && !decisions(db, request.id).some((d) => d.userId === user.id),
+			isRequester: user.id === request.requestedBy,
 			ownOrganisation: !!myOrganisation && myOrganisation === request.organisationId,
 			noOrganisation: !myOrganisation
 		},
