@@ -47,9 +47,14 @@ export class BenchEngine {
 		return this.#records;
 	}
 
-	/** The band index per record after the last what-if (-1: none). */
-	get bandIndex(): Int16Array | null {
-		return this.#current?.bandIndex ?? null;
+	/** The last what-if's recount (scores and band per record), or null before the first. */
+	get counted(): Recount | null {
+		return this.#current;
+	}
+
+	/** Which indicator fired on which record, or null before a rule set and a dataset are there. */
+	get matrix(): FiredMatrix | null {
+		return this.#matrix;
 	}
 
 	load(records: DataRecord[]) {
@@ -76,11 +81,6 @@ export class BenchEngine {
 	fireCounts(): number[] {
 		this.#fires ??= (this.#matrix?.fired ?? []).map((row) => row.reduce((a, b) => a + b, 0));
 		return this.#fires;
-	}
-
-	/** Per indicator, on which records it fires (for views that group records; not changed by a what-if). */
-	firedRows(): readonly Uint8Array[] {
-		return this.#matrix?.fired ?? [];
 	}
 
 	/** Scores and bands for these weights and thresholds (from the fired matrix: no conditions run). */

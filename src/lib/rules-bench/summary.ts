@@ -3,7 +3,7 @@
  * fairness view (both from $lib/rules/aggregate, which protects small numbers), and on how many
  * records each indicator fires.
  */
-import { areaTable, fairness, signalledBy, type AreaTable, type Fairness, type FairnessAttribute } from '$lib/rules/aggregate';
+import { areaTable, bandIdsOf, fairness, signalledInMatrix, type AreaTable, type Fairness, type FairnessAttribute } from '$lib/rules/aggregate';
 import type { Band } from '$lib/rules/model';
 import type { BenchEngine, WhatIf } from './engine';
 import type { BenchRuleSet } from './types';
@@ -28,16 +28,14 @@ export function defaultSignalBand(bands: readonly Band[]): string {
  * the dataset, the rule set or the attribute changes.
  */
 export function indicatorFairness(engine: BenchEngine, attribute: FairnessAttribute): Fairness[] {
-	return engine.firedRows().map((row) => fairness(engine.records, Array.from(row, (x) => x === 1), attribute));
+	return (engine.matrix?.fired ?? []).map((row) => fairness(engine.records, Array.from(row, (x) => x === 1), attribute));
 }
 
 export function aggregates(engine: BenchEngine, ruleSet: BenchRuleSet, whatIf: WhatIf, signalFrom: string, attribute: FairnessAttribute, byIndicator: Fairness[]): Aggregates {
 	const bands = ruleSet.bands.map((b, k) => ({ ...b, minScore: whatIf.minScores[k] }));
-	const index = engine.bandIndex!;
-	const bandIds = Array.from(index, (k) => (k < 0 ? null : bands[k].id));
+	const counted = engine.counted!;
+	const bandIds = bandIdsOf(counted, bands);
 	const from = bands.some((b) => b.id === signalFrom) ? signalFrom : defaultSignalBand(bands);
-	// Which bands count as a signal, asked once per band (not per record: 100,000 objects each recount).
-	const signalBand = signalledBy(bands.map((b) => ({ band: b.id, fired: [] })), bands, from, new Set());
-	const signalled = Array.from(index, (k) => k >= 0 && signalBand[k]);
+	const signalled = signalledInMatrix(engine.matrix!, counted, bands, from);
 	return { areas: areaTable(engine.records, bandIds, bands), fairness: fairness(engine.records, signalled, attribute), fires: engine.fireCounts(), byIndicator };
 }
