@@ -1,4 +1,4 @@
-/** What the bench page asks its worker, and what it gets back. Records never cross this line. */
+/** What the bench page asks its worker, and what it gets back: counts, and only the page of records being read. */
 import type { BandCounts, BandFilter, RecordRow, WhatIf } from './engine';
 import type { PageWindow } from './paging';
 import type { BenchRuleSet } from './types';
