@@ -61,10 +61,25 @@ test('@board a note dragged into a frame is in that group for the other person t
 	async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
 		await facilitator.mouse.move(from.x, from.y);
 		await facilitator.mouse.down();
+		// A first small step starts the drag; on a busy machine one big jump can be taken as a click.
+		await facilitator.mouse.move(from.x + 8, from.y + 8, { steps: 4 });
 		await facilitator.mouse.move(to.x, to.y, { steps: 12 });
 		await facilitator.mouse.up();
 	}
 	const centre = (box: { x: number; y: number; width: number; height: number } | null) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 });
+	/** Where an element is once the board stopped moving (fitting the view, placing a new note). */
+	async function settledCentre(locator: import('@playwright/test').Locator) {
+		let last = '';
+		await expect
+			.poll(async () => {
+				const box = JSON.stringify(await locator.boundingBox());
+				const settled = box === last;
+				last = box;
+				return settled;
+			})
+			.toBe(true);
+		return centre(JSON.parse(last));
+	}
 	try {
 		await openProblemMap(facilitator, sprintId);
 		await openProblemMap(other, sprintId);
@@ -73,7 +88,7 @@ test('@board a note dragged into a frame is in that group for the other person t
 		const actors = facilitator.getByTestId('board-group').filter({ hasText: 'Wie zijn erbij betrokken' });
 		await facilitator.keyboard.press('Escape');
 
-		await drag(centre(await note.boundingBox()), centre(await actors.boundingBox()));
+		await drag(await settledCentre(note), await settledCentre(actors));
 		await expect.poll(async () => (await groupsSeenByOther())['Ouders vertellen']).toContain('Wie zijn erbij betrokken');
 
 		// Out again, onto the empty board right of the map (zoomed out to make room): in no group any more.
@@ -85,7 +100,7 @@ test('@board a note dragged into a frame is in that group for the other person t
 			const map = (await goal.boundingBox())!;
 			return map.x + map.width;
 		}).toBeLessThan(canvas.x + canvas.width - 250);
-		await drag(centre(await note.boundingBox()), { x: canvas.x + canvas.width - 120, y: canvas.y + canvas.height / 2 });
+		await drag(await settledCentre(note), { x: canvas.x + canvas.width - 120, y: canvas.y + canvas.height / 2 });
 		await expect.poll(async () => (await groupsSeenByOther())['Ouders vertellen']).toBe('');
 	} finally {
 		await world.close();
