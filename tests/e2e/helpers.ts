@@ -215,3 +215,22 @@ export async function shoot(page: Page, name: string) {
 	}
 	await page.setViewportSize(SCREEN_SIZES[0]);
 }
+
+/** On the sprint's prototype list: creates a prototype from a template and opens its studio. */
+export async function createPrototype(page: Page, sprintId: string, name: string, template: 'blank' | 'signal_app' | 'youth_checkin', device: 'phone' | 'tablet' = 'phone') {
+	await page.goto(`/sprints/${sprintId}`);
+	await page.getByRole('link', { name: t('proto_sprint_link') }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('proto_title'));
+	await page.getByLabel(t('proto_name')).fill(name);
+	await page.getByLabel(device === 'phone' ? t('proto_device_phone') : t('proto_device_tablet')).check();
+	await page.getByRole('radio', { name: t(`proto_template_${template}`) }).check();
+	await page.getByRole('button', { name: t('proto_create') }).click();
+	await expect(page).toHaveURL(/\/prototypes\/[a-z2-7]{16}$/);
+	await waitForStudio(page);
+	return page.url();
+}
+
+export async function waitForStudio(page: Page) {
+	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
+	await expect(page.getByTestId('screen-item').first()).toBeVisible();
+}

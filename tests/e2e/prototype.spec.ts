@@ -1,20 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { createCoalition, createSprint, seriousViolations, shoot, signUp, sprintWithTwo, t } from './helpers';
-
-/** On the sprint's prototype list: creates a prototype from a template and opens its studio. */
-async function createPrototype(page: Page, sprintId: string, name: string, template: 'blank' | 'signal_app' | 'youth_checkin', device: 'phone' | 'tablet' = 'phone') {
-	await page.goto(`/sprints/${sprintId}`);
-	await page.getByRole('link', { name: t('proto_sprint_link') }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('proto_title'));
-	await page.getByLabel(t('proto_name')).fill(name);
-	await page.getByLabel(device === 'phone' ? t('proto_device_phone') : t('proto_device_tablet')).check();
-	await page.getByRole('radio', { name: t(`proto_template_${template}`) }).check();
-	await page.getByRole('button', { name: t('proto_create') }).click();
-	await expect(page).toHaveURL(/\/prototypes\/[a-z2-7]{16}$/);
-	await waitForStudio(page);
-	return page.url();
-}
+import { createCoalition, createPrototype, createSprint, seriousViolations, shoot, signUp, sprintWithTwo, t, waitForStudio } from './helpers';
 
 /** One person with a sprint of their own (enough where nobody else is needed). */
 async function soloSprint(page: Page) {
@@ -26,11 +12,6 @@ async function soloSprint(page: Page) {
 /** Opens one of the studio's views (Schermen, Stroom, Versies). */
 async function openTab(page: Page, key: 'screens' | 'flow' | 'versions') {
 	await page.getByRole('tab', { name: new RegExp(`^${t(`proto_tab_${key}`)}`) }).click();
-}
-
-async function waitForStudio(page: Page) {
-	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
-	await expect(page.getByTestId('screen-item').first()).toBeVisible();
 }
 
 test('@prototype two partners edit the same screen live, see where the other is, and undo only their own edits', async ({ browser }) => {

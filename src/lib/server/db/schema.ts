@@ -287,6 +287,9 @@ export const testItems = sqliteTable(
 		/** For the Ideas page: which board note this idea is. */
 		boardId: text('board_id'),
 		boardItemId: text('board_item_id'),
+		/** A `screen` item: which frozen version and which of its screens (never the live prototype). */
+		prototypeVersionId: text('prototype_version_id'),
+		screenId: text('screen_id'),
 		text: text('text').notNull()
 	},
 	(t) => [index('test_items_round_idx').on(t.roundId, t.position)]

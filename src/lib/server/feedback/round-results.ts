@@ -123,7 +123,8 @@ export function validatedIdeas(db: DB, sprintId: string) {
 		.from(ideaValidations)
 		.innerJoin(testItems, eq(testItems.id, ideaValidations.testItemId))
 		.innerJoin(testRounds, eq(testRounds.id, ideaValidations.roundId))
-		.where(and(eq(testRounds.sprintId, sprintId), eq(ideaValidations.validated, true)))
+		// A screen's verdict stays on its round page: a screen is not an idea for the Ideas page or the rules.
+		.where(and(eq(testRounds.sprintId, sprintId), eq(ideaValidations.validated, true), eq(testItems.kind, 'idea')))
 		.all();
 	return rows.map((row) => ({
 		...row,

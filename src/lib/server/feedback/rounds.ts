@@ -11,6 +11,7 @@ import { fail, ok, type Result } from '../result';
 import { newJoinCode } from './join-code';
 import { DEFAULT_RULE, type ValidationRule } from './results';
 import { oneLine } from '../text';
+import { roundVersion, screenItemText, screenOrder } from './round-screens';
 
 export const HOUR = 60 * 60 * 1000;
 export const DEFAULT_WINDOW_HOURS = 4;
@@ -64,6 +65,8 @@ export function parseOwnQuestions(input: OwnQuestionInput[]): Result<Question[]>
 export type NewRound = {
 	title: unknown;
 	ideaSelectionIds: unknown;
+	/** A frozen version of one of this sprint's prototypes: one item per screen. Optional. */
+	prototypeVersionId?: unknown;
 	hours?: unknown;
 	ownQuestions?: OwnQuestionInput[];
 	rule?: Partial<ValidationRule>;
@@ -75,9 +78,15 @@ export function createRound(db: DB, sprintId: string, userId: string, input: New
 	const hours = input.hours === undefined || input.hours === '' ? DEFAULT_WINDOW_HOURS : Number(input.hours);
 	if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_WINDOW_HOURS) return fail('error_round_window', 'hours');
 	const ids = Array.isArray(input.ideaSelectionIds) ? [...new Set(input.ideaSelectionIds.filter((id): id is string => typeof id === 'string'))] : [];
-	if (!ids.length) return fail('error_round_no_ideas', 'ideas');
+	const versionId = typeof input.prototypeVersionId === 'string' ? input.prototypeVersionId : '';
+	// Never the live prototype: only a frozen version, and only one of this sprint's prototypes.
+	const version = versionId ? roundVersion(db, sprintId, versionId) : null;
+	if (versionId && !version) return fail('error_round_version_not_found', 'version');
+	const screens = version ? screenOrder(version.snapshot) : [];
+	if (version && !screens.length) return fail('error_round_version_empty', 'version');
+	if (!ids.length && !version) return fail('error_round_no_ideas', 'ideas');
 	if (ids.length > ROUND_ITEMS_MAX) return fail('error_round_too_many_ideas', 'ideas');
-	const ideas = db.select().from(ideaSelections).where(and(eq(ideaSelections.sprintId, sprintId), inArray(ideaSelections.id, ids))).all();
+	const ideas = ids.length ? db.select().from(ideaSelections).where(and(eq(ideaSelections.sprintId, sprintId), inArray(ideaSelections.id, ids))).all() : [];
 	// Another sprint's idea, or one unselected meanwhile: refuse the whole round, make nothing.
 	if (ideas.length !== ids.length) return fail('error_idea_not_found', 'ideas');
 	const own = parseOwnQuestions(input.ownQuestions ?? []);
@@ -102,6 +111,12 @@ export function createRound(db: DB, sprintId: string, userId: string, input: New
 						.values({ id: newId(), roundId: id, position: order.get(idea.id)!, kind: 'idea', ideaSelectionId: idea.id, boardId: idea.boardId, boardItemId: idea.itemId, text: idea.text })
 						.run();
 				}
+				// The screens follow the ideas, in the order the version is played.
+				screens.forEach((screen, i) => {
+					tx.insert(testItems)
+						.values({ id: newId(), roundId: id, position: ids.length + i, kind: 'screen', prototypeVersionId: version!.id, screenId: screen.id, text: screenItemText(version!, screen) })
+						.run();
+				});
 			});
 			return ok({ id, code });
 		} catch (error) {

@@ -6,9 +6,17 @@ import type { Question } from '$lib/feedback/questions';
 import type { DB } from '../db';
 import { fail, ok, type Result } from '../result';
 import { clearAnswer, findRun, finishRun, saveAnswer } from './participation';
+import { frozenScreens } from './round-screens';
 import { roundItems, roundStatus, type Round } from './rounds';
 
 export const BATCH_MAX = 60;
+
+/** The items as a young person sees them; a screen item carries its frozen screen (no notes for testers). */
+function publicItems(db: DB, roundId: string) {
+	const items = roundItems(db, roundId);
+	const frozen = frozenScreens(db, items);
+	return items.map((item) => ({ id: item.id, text: item.text, frozen: frozen.get(item.id) ?? null }));
+}
 
 /** Only what a young person sees: the ideas' texts and the questions. Nothing about other runs. */
 export function publicRound(db: DB, round: Round, now = Date.now()) {
@@ -17,7 +25,7 @@ export function publicRound(db: DB, round: Round, now = Date.now()) {
 		title: round.title,
 		status: roundStatus(round, now),
 		closesAt: round.closesAt.getTime(),
-		items: roundItems(db, round.id).map((item) => ({ id: item.id, text: item.text })),
+		items: publicItems(db, round.id),
 		itemQuestions: round.questions.filter((q) => q.scope === 'item') as Question[],
 		finalQuestions: round.questions.filter((q) => q.scope === 'final') as Question[]
 	};

@@ -56,3 +56,10 @@ export async function storeImage(db: DB, prototypeId: string, userId: string, by
 export function getImage(db: DB, prototypeId: string, imageId: string) {
 	return db.select().from(prototypeImages).where(and(eq(prototypeImages.id, imageId), eq(prototypeImages.prototypeId, prototypeId))).get() ?? null;
 }
+
+/** A stored image as a response: its own type, never sniffed, shown inline; the caller says how long it may be kept. */
+export function imageResponse(image: { mime: string; bytes: Buffer }, cacheControl: string) {
+	return new Response(new Uint8Array(image.bytes), {
+		headers: { 'content-type': image.mime, 'content-length': String(image.bytes.length), 'x-content-type-options': 'nosniff', 'content-disposition': 'inline', 'cache-control': cacheControl }
+	});
+}

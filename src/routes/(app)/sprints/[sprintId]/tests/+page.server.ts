@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireSprint, requireUser } from '$lib/server/auth/guards';
 import { ROUND_MANAGERS } from '$lib/server/feedback/access';
 import { roundList } from '$lib/server/feedback/round-view';
+import { sprintVersions } from '$lib/server/feedback/round-screens';
 import { createRound, DEFAULT_WINDOW_HOURS, MAX_WINDOW_HOURS, type OwnQuestionInput } from '$lib/server/feedback/rounds';
 import { selectedIdeas } from '$lib/server/ideas/service';
 import { getSprint } from '$lib/server/sprints/service';
@@ -20,6 +21,7 @@ export const load: PageServerLoad = (event) => {
 		sprint: getSprint(db, sprintId)!,
 		isFacilitator: ROUND_MANAGERS.includes(role),
 		rounds: roundList(db, sprintId),
+		versions: sprintVersions(db, sprintId),
 		ideas: selectedIdeas(db, sprintId).map((idea) => ({ id: idea.id, text: idea.text, organisation: idea.authorOrganisation })),
 		defaultHours: DEFAULT_WINDOW_HOURS,
 		maxHours: MAX_WINDOW_HOURS,
@@ -28,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 };
 
 /** What the facilitator typed, returned with a refusal so nothing they typed is lost. */
-export type CreateValues = { title: string; hours: string; ideas: string[]; ruleMinAnswers: string; ruleMinShare: string; questions: { type: string; nl: string; en: string; options: string }[] };
+export type CreateValues = { title: string; hours: string; ideas: string[]; version: string; ruleMinAnswers: string; ruleMinShare: string; questions: { type: string; nl: string; en: string; options: string }[] };
 
 function readForm(form: FormData): CreateValues {
 	const field = (name: string) => String(form.get(name) ?? '');
@@ -36,6 +38,7 @@ function readForm(form: FormData): CreateValues {
 		title: field('title'),
 		hours: field('hours'),
 		ideas: form.getAll('ideas').map(String),
+		version: field('version'),
 		ruleMinAnswers: field('rule_min_answers'),
 		ruleMinShare: field('rule_min_share'),
 		questions: Array.from({ length: OWN_QUESTIONS_MAX }, (_, i) => ({
@@ -73,7 +76,7 @@ export const actions: Actions = {
 		const { sprintId } = event.params;
 		requireSprint(db, user, sprintId, ROUND_MANAGERS);
 		const values = readForm(await event.request.formData());
-		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values), rule: rule(values) });
+		const made = createRound(db, sprintId, user.id, { title: values.title, ideaSelectionIds: values.ideas, prototypeVersionId: values.version, hours: values.hours.trim().replace(',', '.'), ownQuestions: ownQuestions(values), rule: rule(values) });
 		if (!made.ok) return fail(400, { error: made.error, field: made.field ?? null, values });
 		notify(db, { sprintId, kind: 'round_opened', params: { round: oneLine(values.title) }, href: `/sprints/${sprintId}/tests/${made.value.id}`, exceptUserId: user.id });
 		redirect(303, `/sprints/${sprintId}/tests/${made.value.id}`);
