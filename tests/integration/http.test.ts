@@ -219,6 +219,12 @@ describe('start-up', () => {
 			const dashboard = await fetch(demo.url + '/dashboard', { headers: { cookie: login.cookie } }).then((r) => r.text());
 			expect(dashboard).toContain('Sociale uitsluiting jongeren voorkomen');
 			expect(dashboard).toContain('Coalitie Human Driven Data');
+			// The demo sprint has its five-day programme and its sprint questions (in the report).
+			const sprintId = /\/sprints\/([a-z2-7]{16})/.exec(dashboard)![1];
+			const agenda = await fetch(`${demo.url}/sprints/${sprintId}/agenda`, { headers: { cookie: login.cookie } }).then((r) => r.text());
+			expect(agenda).toContain('Lightning demos');
+			const report = await fetch(`${demo.url}/sprints/${sprintId}/report`, { headers: { cookie: login.cookie } }).then((r) => r.text());
+			expect(report).toContain('Kunnen we beginnen bij wat een jongere goed kan');
 			// The demo test round is open: young people can try it with the printed code.
 			const code = /round's code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(demo.logs)![1];
 			const join = await postForm(demo.url, '/j', { code });

@@ -3,11 +3,14 @@
  * five-day sprint and a facilitator whose random password is printed once. MEEDOEN_DEMO=0 skips it.
  */
 import type { DB } from '../db';
-import { coalitionMembers, coalitions, organisations, sprintMembers, sprints, users, type OrganisationKind } from '../db/schema';
+import { coalitionMembers, coalitions, docUpdates, organisations, sprintMembers, sprints, users, type OrganisationKind } from '../db/schema';
 import { hashPassword } from '../auth/password';
 import { newId, newSecret } from '../ids';
 import * as Y from 'yjs';
 import { createNote } from '$lib/board/model';
+import { addQuestion, goal } from '$lib/brief/model';
+import { applyTemplate } from '../facilitation/agenda';
+import { briefDocName } from '../collab/doc-name';
 import { createBoard, createProblemMapBoard } from '../boards/service';
 import { selectIdea, selectedIdeas } from '../ideas/service';
 import { createRound, MAX_WINDOW_HOURS } from '../feedback/rounds';
@@ -58,6 +61,20 @@ function seedIdeasAndRound(db: DB, sprintId: string, userId: string): string {
 	return round.value.code;
 }
 
+/** The sprint's goal and questions, as the partners would write them on the first morning. */
+function seedBrief(db: DB, sprintId: string) {
+	const doc = new Y.Doc();
+	goal(doc).insert(0, 'Over twee jaar doet elke jongere in Eindhoven mee: op school, in werk of in de buurt, vanuit zijn of haar talent.');
+	for (const question of [
+		'Kunnen we jongeren die dreigen uit te vallen eerder zien, zonder ze op een lijst te zetten?',
+		'Kunnen we beginnen bij wat een jongere goed kan, in plaats van bij wat er mis is?',
+		'Kunnen we jongeren zelf laten bepalen wat hen echt zou helpen?'
+	])
+		addQuestion(doc, question);
+	db.insert(docUpdates).values({ docName: briefDocName(sprintId), update: Buffer.from(Y.encodeStateAsUpdate(doc)) }).run();
+	doc.destroy();
+}
+
 /** Seeds the demo when the database is empty; returns the printed password and the demo round's join code, or null when skipped. */
 export async function seedDemo(db: DB, today = new Date()): Promise<{ password: string; joinCode: string } | null> {
 	if (!isEmpty(db)) return null;
@@ -91,6 +108,9 @@ export async function seedDemo(db: DB, today = new Date()): Promise<{ password: 
 			hmw: 'Hoe zouden we ...? (één vraag per briefje)'
 		});
 		if (!board.ok) throw new Error(`demo problem map: ${board.error}`);
+		seedBrief(tx as unknown as DB, sprintId);
+		const agenda = applyTemplate(tx as unknown as DB, sprintId, 'design_sprint_5', 'nl');
+		if (!agenda.ok) throw new Error(`demo agenda: ${agenda.error}`);
 		joinCode = seedIdeasAndRound(tx as unknown as DB, sprintId, userId);
 		seedRules(tx as unknown as DB, { coalitionId, sprintId, userId, organisationIds: Object.fromEntries(PARTNERS.map(([name], i) => [name, orgIds[i]])) }, partnerHashes, today.getTime());
 	});
