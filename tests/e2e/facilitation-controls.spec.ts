@@ -4,7 +4,7 @@
  * looks around on their own.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openProblemMap, shoot, t } from './helpers';
+import { addNote, openProblemMap, shoot, t } from './helpers';
 import { facilitationRoom } from './facilitation-world';
 
 const zoomOf = (page: Page) => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.svelte-flow__viewport')!).transform).a);
@@ -59,6 +59,41 @@ test('@facilitation summon everyone to a board, and follow me until a participan
 		// The facilitator stops: the banner goes.
 		await facilitator.getByTestId('follow-me').click();
 		await expect(decider.getByTestId('follow-status')).toHaveCount(0);
+	} finally {
+		await room.close();
+	}
+});
+
+test('@facilitation take control: participants look but cannot change anything until the facilitator gives it back', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const room = await facilitationRoom(browser, 'Even de regie');
+	const { facilitator, partner, sprintId } = room;
+	try {
+		await openProblemMap(facilitator, sprintId);
+		await openProblemMap(partner, sprintId);
+		await expect(partner.getByTestId('board-add-note')).toBeVisible();
+		await expect(partner.getByTestId('takeover-take')).toHaveCount(0);
+
+		await facilitator.getByTestId('takeover-minutes').fill('2');
+		await facilitator.getByTestId('takeover-take').click();
+		await expect(facilitator.getByTestId('takeover-active')).toContainText('1:5');
+		const banner = partner.getByTestId('takeover-banner');
+		await expect(banner).toContainText(t('facil_takeover_banner'));
+		await expect(banner).toContainText(/Nog 1:5\d/);
+		// The server made the partner's board read-only; the page follows.
+		await expect(partner.getByTestId('board-read-only')).toBeVisible();
+		await expect(partner.getByTestId('board-add-note')).toHaveCount(0);
+		// The facilitator keeps working.
+		await addNote(facilitator, 'Even kijken allemaal');
+		await expect(partner.getByTestId('board-note').filter({ hasText: 'Even kijken allemaal' })).toBeVisible();
+		await shoot(partner, 'facilitation-takeover-banner');
+		await shoot(facilitator, 'facilitation-takeover-facilitator');
+
+		await facilitator.getByTestId('takeover-release').click();
+		await expect(banner).toHaveCount(0);
+		await expect(partner.getByTestId('board-add-note')).toBeVisible();
+		await addNote(partner, 'Weer verder');
+		await expect(facilitator.getByTestId('board-note').filter({ hasText: 'Weer verder' })).toBeVisible();
 	} finally {
 		await room.close();
 	}

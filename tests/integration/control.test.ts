@@ -87,3 +87,71 @@ describe('the control document', () => {
 		expect(viewsAt(lead)).toEqual([]);
 	});
 });
+
+describe('take control', () => {
+	const takeControl = (who: Person, body: string, origin = server.url) =>
+		fetch(`${server.url}/sprints/${sprintId}/take-control`, { method: 'POST', headers: { cookie: who.cookie, origin, 'content-type': 'application/json' }, body }).then(async (r) => ({
+			status: r.status,
+			body: (await r.json().catch(() => null)) as { until?: number | null; error?: string } | null
+		}));
+	const brief = () => `sprints/${sprintId}/brief`;
+	function connectBrief(who: Person) {
+		const conn = connectDoc(server.url, who.cookie, brief());
+		open.push(conn);
+		const closes: number[] = [];
+		conn.provider.on('connection-close', (event: { code: number } | null) => closes.push(event?.code ?? 0));
+		return Object.assign(conn, { closes });
+	}
+	const notes = (doc: Y.Doc) => doc.getMap('takeover-test');
+
+	it('is the facilitator\'s only, with 1 to 60 minutes; bad input changes nothing', async () => {
+		expect(await takeControl(partner, '{"minutes":5}')).toMatchObject({ status: 403, body: { error: 'error_forbidden' } });
+		expect((await takeControl(observer, '{"minutes":5}')).status).toBe(403);
+		expect((await takeControl(outsider, '{"minutes":5}')).status).toBe(404);
+		expect((await takeControl(facilitator, '{"minutes":5}', 'http://evil.example')).status).toBe(403);
+		for (const bad of ['{not json', '{}', '{"minutes":"5"}', '{"release":false}', '{"minutes":5,"x":1}']) {
+			expect(await takeControl(facilitator, bad)).toMatchObject({ status: 400, body: { error: 'error_bad_request' } });
+		}
+		for (const minutes of [0, 61, 2.5]) expect(await takeControl(facilitator, JSON.stringify({ minutes }))).toMatchObject({ status: 400, body: { error: 'facil_error_takeover_minutes' } });
+		const partnerConn = connectBrief(partner);
+		await partnerConn.synced;
+		notes(partnerConn.doc).set('before', 'nog vrij');
+		const check = connectBrief(facilitator);
+		await until(() => notes(check.doc).get('before') === 'nog vrij', 10_000, 'the partner\'s note before any take-over');
+	});
+
+	it('makes partners read-only at once (their updates are dropped) and writable again after the release', async () => {
+		const lead = connectBrief(facilitator);
+		const follower = connectBrief(partner);
+		const room = connect(partner);
+		await Promise.all([lead.synced, follower.synced, room.synced]);
+
+		const taken = await takeControl(facilitator, '{"minutes":5}');
+		expect(taken.status).toBe(200);
+		expect(taken.body?.until).toBeGreaterThan(Date.now());
+		// The partner's open brief is closed to reconnect read-only; the facilitator's stays.
+		await until(() => follower.closes.length > 0, 10_000, 'the partner to be closed');
+		expect(follower.closes[0]).toBe(4403);
+		expect(lead.closes).toEqual([]);
+		// The banner's end time reaches the room through the control document.
+		await until(() => (room.doc.getMap('control').get('takeover') as { until?: number } | undefined)?.until === taken.body?.until, 10_000, 'the banner\'s end time');
+
+		const during = connectBrief(partner);
+		await during.synced;
+		notes(during.doc).set('stiekem', 'tijdens de regie');
+		notes(lead.doc).set('marker', 'van de facilitator');
+		await until(() => notes(during.doc).get('marker') === 'van de facilitator', 10_000, 'the facilitator\'s marker');
+		const witness = connectBrief(facilitator);
+		await witness.synced;
+		expect(notes(witness.doc).get('marker')).toBe('van de facilitator');
+		expect(notes(witness.doc).has('stiekem')).toBe(false);
+
+		expect(await takeControl(facilitator, '{"release":true}')).toMatchObject({ status: 200, body: { until: null } });
+		await until(() => during.closes.length > 0, 10_000, 'the partner to be closed again');
+		await until(() => !room.doc.getMap('control').has('takeover'), 10_000, 'the banner to go');
+		const after = connectBrief(partner);
+		await after.synced;
+		notes(after.doc).set('daarna', 'weer vrij');
+		await until(() => notes(lead.doc).get('daarna') === 'weer vrij', 10_000, 'the partner\'s note after the release');
+	});
+});

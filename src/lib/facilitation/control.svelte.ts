@@ -60,6 +60,16 @@ export class SprintControl {
 		return (this.#map.get('follow') as Follow | undefined) ?? null;
 	}
 
+	/**
+	 * Until when (server time) the facilitator has taken control. Only the server writes it (after
+	 * storing it in SQL, which is what the rights follow); this is for the banner.
+	 */
+	get takeoverUntil(): number | null {
+		this.#subscribe();
+		const until = (this.#map.get('takeover') as { until?: unknown } | undefined)?.until;
+		return typeof until === 'number' && Number.isFinite(until) ? until : null;
+	}
+
 	/** The view of the facilitator who asked to be followed (only facilitators' presence arrives here). */
 	get leaderView(): LeaderView | null {
 		this.#subscribe();

@@ -12,6 +12,7 @@ import { invalidateSession } from '../auth/session';
 import { removeSprintMember } from '../sprints/service';
 import type { Admission } from './types';
 import { createRuleSet, moveStatus } from '../rules/service';
+import { releaseControl, takeControl, takeoverUntil } from '../facilitation/take-control';
 
 const HOST = 'meedoen.test:3000';
 const ORIGIN = `http://${HOST}`;
@@ -252,5 +253,67 @@ describe('private notes admission', () => {
 		expect(revalidate(admitted)).toBe('ok');
 		setSprintMember(w.db, w.sprintId, admitted.userId, 'observer');
 		expect(revalidate(admitted)).toBe('access-changed');
+	});
+});
+
+describe('take control', () => {
+	const w = world();
+	const authenticate = createAuthenticate(w.db, '');
+	const revalidate = createRevalidate(w.db);
+	const as = (who: string, path: string) => authenticate(request(path, { origin: ORIGIN, cookie: `${SESSION_COOKIE}=${w.people[who]}` })) as Admission;
+	const idOf = (who: string) => as(who, `/collab/sprints/${w.sprintId}/brief`).userId;
+	const board = createBoard(w.db, w.sprintId, idOf('facilitator'), 'Kaart');
+	const prototype = createPrototype(w.db, w.sprintId, idOf('facilitator'), { name: 'App', device: 'phone', audience: 'youth', template: 'blank' });
+	const ruleSet = createRuleSet(w.db, w.sprintId, { id: idOf('facilitator'), name: 'F' }, 'Signalen');
+	if (!board.ok || !prototype.ok || !ruleSet.ok) throw new Error('no documents');
+	const shared = {
+		brief: `/collab/sprints/${w.sprintId}/brief`,
+		board: `/collab/sprints/${w.sprintId}/boards/${board.value.id}`,
+		prototype: `/collab/sprints/${w.sprintId}/prototypes/${prototype.value.id}`,
+		ruleSet: `/collab/sprints/${w.sprintId}/rulesets/${ruleSet.value.id}`
+	};
+	const writers = ['facilitator', 'decider', 'partner'] as const;
+
+	it('makes every shared document read-only for all but facilitators while it lasts, and writable again after', () => {
+		const before = Object.fromEntries(writers.map((who) => [who, Object.values(shared).map((path) => as(who, path))]));
+		for (const who of writers) for (const admission of before[who]) expect(admission.readOnly).toBe(false);
+
+		const now = Date.now();
+		expect(takeControl(w.db, w.sprintId, idOf('facilitator'), 5, now)).toEqual({ ok: true, value: { until: now + 5 * 60_000 } });
+		for (const path of Object.values(shared)) {
+			expect(as('facilitator', path)).toMatchObject({ readOnly: false });
+			expect(as('decider', path)).toMatchObject({ readOnly: true });
+			expect(as('partner', path)).toMatchObject({ readOnly: true });
+			expect(as('observer', path)).toMatchObject({ readOnly: true });
+		}
+		// Open connections: the decider and partners reconnect read-only; the facilitator stays.
+		for (const admission of before.facilitator) expect(revalidate(admission)).toBe('ok');
+		for (const admission of [...before.decider, ...before.partner]) expect(revalidate(admission)).toBe('access-changed');
+
+		expect(releaseControl(w.db, w.sprintId)).toBe(true);
+		for (const admission of [...before.decider, ...before.partner]) expect(revalidate(admission)).toBe('ok');
+		expect(as('partner', shared.board)).toMatchObject({ readOnly: false });
+	});
+
+	it('ends by itself when its time is up', () => {
+		takeControl(w.db, w.sprintId, idOf('facilitator'), 1, Date.now() - 60_001);
+		expect(as('partner', shared.brief)).toMatchObject({ readOnly: false });
+		expect(releaseControl(w.db, w.sprintId)).toBe(false);
+	});
+
+	it('leaves the control document and one\'s own private notes as they were', () => {
+		takeControl(w.db, w.sprintId, idOf('facilitator'), 5);
+		expect(as('facilitator', `/collab/sprints/${w.sprintId}/control`)).toMatchObject({ readOnly: false });
+		expect(as('partner', `/collab/sprints/${w.sprintId}/control`)).toMatchObject({ readOnly: true });
+		const mine = `/collab/sprints/${w.sprintId}/boards/${board.value.id}/private/${idOf('partner')}`;
+		expect(as('partner', mine)).toMatchObject({ readOnly: false });
+		releaseControl(w.db, w.sprintId);
+	});
+
+	it('refuses a length outside 1 to 60 whole minutes, changing nothing', () => {
+		for (const minutes of [0, 61, 1.5, -3, Number.NaN]) {
+			expect(takeControl(w.db, w.sprintId, idOf('facilitator'), minutes)).toEqual({ ok: false, error: 'facil_error_takeover_minutes' });
+		}
+		expect(takeoverUntil(w.db, w.sprintId)).toBeNull();
 	});
 });

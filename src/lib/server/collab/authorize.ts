@@ -6,6 +6,7 @@ import { getBoard } from '../boards/service';
 import { getPrototype } from '../prototypes/service';
 import { memberOrganisation, sprintRole } from '../sprints/service';
 import { getSprintRuleSet } from '../rules/service';
+import { heldBack } from '../facilitation/take-control';
 import { colorFor } from '$lib/collab/colors';
 import { parseDocName, type DocName } from './doc-name';
 import { eq } from 'drizzle-orm';
@@ -31,7 +32,9 @@ type Rights = { role: SprintRole; readOnly: boolean; locked: boolean };
  * What this person may do in this document now: sprint membership, and only documents that exist (a
  * board, a prototype or a rule set needs its row in this sprint). Observers only look; an archived
  * board is kept as it was; a locked board is written by facilitators only; a rule set in review or
- * published is read-only for everyone (its edits go through a new draft).
+ * published is read-only for everyone (its edits go through a new draft). While the facilitator has
+ * taken control, everyone else only looks at the shared documents; private notes stay writable (no
+ * one else sees them, so holding them back would only lose someone's thought).
  */
 function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 	const role = sprintRole(db, userId, doc.sprintId);
@@ -57,7 +60,8 @@ function rightsFor(db: DB, userId: string, doc: DocName): Rights | Refusal {
 		if (!ruleSet) return { status: 404, reason: 'no such document' };
 		frozen = ruleSet.status !== 'draft';
 	} else if (doc.kind !== 'brief') return { status: 404, reason: 'no such document' };
-	return { role, readOnly: role === 'observer' || frozen || (locked && role !== 'facilitator'), locked };
+	const controlled = doc.kind !== 'private' && heldBack(db, doc.sprintId, role);
+	return { role, readOnly: role === 'observer' || frozen || controlled || (locked && role !== 'facilitator'), locked };
 }
 
 /**

@@ -169,6 +169,11 @@ export class CollabServer {
 		if (room) for (const conn of [...room.connections]) this.#recheck(conn);
 	}
 
+	/** The rights in a whole sprint changed (the facilitator took or gave back control): as above, for all its documents. */
+	refreshSprint(sprintId: string) {
+		for (const conn of [...this.#connections()]) if (conn.admission.sprintId === sprintId) this.#recheck(conn);
+	}
+
 	/** Closes the connection when its session ended or its rights changed; true when it stays. */
 	#recheck(conn: Connection): boolean {
 		let verdict: ReturnType<Revalidate> = 'ok';

@@ -753,3 +753,19 @@ export const apiTokens = sqliteTable(
 	},
 	(t) => [index('api_tokens_coalition_idx').on(t.coalitionId)]
 );
+
+// ---------------------------------------------------------------------------------------------------
+// Facilitation: take control (everyone's editing locked for a moment)
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * While `until` is in the future, only facilitators write the sprint's shared documents (enforced by
+ * the realtime server's rights and the write endpoints). One row per sprint; releasing deletes it.
+ */
+export const sprintTakeovers = sqliteTable('sprint_takeovers', {
+	sprintId: text('sprint_id')
+		.primaryKey()
+		.references(() => sprints.id, { onDelete: 'cascade' }),
+	until: integer('until', { mode: 'timestamp_ms' }).notNull(),
+	takenBy: text('taken_by').references(() => users.id, { onDelete: 'set null' })
+});

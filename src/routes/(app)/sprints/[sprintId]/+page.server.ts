@@ -5,6 +5,7 @@ import { listCoalitionMembers } from '$lib/server/coalitions/service';
 import { briefDocName } from '$lib/server/collab/doc-name';
 import { collab } from '$lib/server/collab/install';
 import { getSprint, listSprintMembers, removeSprintMember, setSprintMember } from '$lib/server/sprints/service';
+import { heldBack } from '$lib/server/facilitation/take-control';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -19,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		sprint,
 		role,
-		canEdit: canEdit(role),
+		canEdit: canEdit(role) && !heldBack(db, sprintId, role),
 		briefDoc: briefDocName(sprintId),
 		me: { name: user.name, organisation: me?.organisationName ?? '' },
 		members,

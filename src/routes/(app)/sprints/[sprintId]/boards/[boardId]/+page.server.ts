@@ -5,6 +5,7 @@ import { boardDocName, getBoard } from '$lib/server/boards/service';
 import { privateDocName } from '$lib/server/boards/private';
 import { getSprint, memberOrganisation } from '$lib/server/sprints/service';
 import { latestRevealedRound, results } from '$lib/server/votes/service';
+import { heldBack } from '$lib/server/facilitation/take-control';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -21,7 +22,8 @@ export const load: PageServerLoad = (event) => {
 		sprint: getSprint(db, sprintId)!,
 		board: { id: board.id, title: board.title, archived: !!board.archivedAt, locked: board.locked },
 		role,
-		canEdit: canEdit(role) && !board.archivedAt,
+		// While the facilitator has taken control the board is shown read-only (the server enforces it).
+		canEdit: canEdit(role) && !board.archivedAt && !heldBack(db, sprintId, role),
 		docName: boardDocName(sprintId, boardId),
 		// Private mode: the switch is the server's; the notes are in a document of this person's own.
 		privateMode: board.privateMode,

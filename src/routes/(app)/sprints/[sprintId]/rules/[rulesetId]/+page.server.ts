@@ -6,6 +6,7 @@ import { openRequest, requestApproval } from '$lib/server/rules/approvals';
 import { renameRuleSet, ruleSetDocName } from '$lib/server/rules/service';
 import { collab } from '$lib/server/collab/install';
 import { getSprint } from '$lib/server/sprints/service';
+import { heldBack } from '$lib/server/facilitation/take-control';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 		sprint: getSprint(db, sprintId)!,
 		ruleSet: { id: ruleSet.id, name: ruleSet.name, status: ruleSet.status },
 		role,
-		canEdit,
+		canEdit: canEdit && !heldBack(db, sprintId, role),
 		docName: ruleSetDocName(sprintId, ruleSet.id),
 		me: { name: user.name, organisation },
 		fields: listFields(db, ruleSet.coalitionId),
