@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { connect, createGroup, createNote } from '$lib/board/model';
 import { createBoard } from '../boards/service';
 import { createCoalition } from '../coalitions/service';
-import { reportLinks } from '../db/schema';
+import { reportLinks, sprints } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint } from '../sprints/service';
 import { boardLayout, wrap } from './board-layout';
 import { boardSvg } from './board-svg';
 import { buildReport } from './report';
 import { createLinkLimiter, createReportLink, listReportLinks, resolveReportLink, revokeReportLink } from './report-links';
-import { registerSprintResource, sprintResources } from './resources';
+import { createPrototype, freezeVersion } from '../prototypes/service';
+import { createRuleSet } from '../rules/service';
 
 const author = { userId: 'u', name: 'F', organisation: '' };
 
@@ -95,17 +96,28 @@ describe('the report', () => {
 		expect(report.sprint.title).toBe('Samen sterker');
 		expect(report.boards.length).toBeGreaterThan(0);
 		expect(report.boards[0].image).toMatch(/^data:image\/svg\+xml;base64,/);
-		expect(report.resources.map((r) => [r.kind, r.registered])).toEqual([
-			['prototype', false],
-			['ruleset', false]
+		expect(report.resources.map((r) => [r.kind, r.registered, r.items.length])).toEqual([
+			['prototype', true, 0],
+			['ruleset', true, 0]
 		]);
 		expect(buildReport(db, 'no-such-sprint')).toBeNull();
 	});
 
-	it('lists the versions a registered part provides', () => {
-		const { db, sprintId } = setup();
-		registerSprintResource({ kind: 'ruleset', list: (_, id) => (id === sprintId ? [{ id: 'r1', title: 'Signalen school', href: '/x', versions: [{ label: 'v1', createdAt: 0 }] }] : []) });
-		expect(sprintResources(db, sprintId).find((r) => r.kind === 'ruleset')).toMatchObject({ registered: true, items: [{ title: 'Signalen school' }] });
+	it('lists the sprint\'s prototypes with their frozen versions and its rule sets', () => {
+		const { db, user, sprintId } = setup();
+		const prototype = createPrototype(db, sprintId, user.id, { name: 'Check-in', device: 'tablet', audience: 'youth', template: 'youth_checkin' });
+		if (!prototype.ok) throw new Error();
+		expect(freezeVersion(db, sprintId, prototype.value.id, { id: user.id, name: 'Fenna' }, 'Voor de test')).toMatchObject({ ok: true });
+		expect(createRuleSet(db, sprintId, { id: user.id, name: 'Fenna' }, 'Signalen school')).toMatchObject({ ok: true });
+		const resources = buildReport(db, sprintId)!.resources;
+		expect(resources.find((r) => r.kind === 'prototype')!.items).toMatchObject([
+			{ title: 'Check-in', href: `/sprints/${sprintId}/prototypes/${prototype.value.id}`, versions: [{ label: 'v1 · Voor de test', note: 'Fenna' }] }
+		]);
+		expect(resources.find((r) => r.kind === 'ruleset')!.items).toMatchObject([{ title: 'Signalen school', versions: [] }]);
+		// Another sprint's report does not list them.
+		const other = createSprint(db, user.id, { title: 'Ander', coalitionId: db.select().from(sprints).get()!.coalitionId, startDate: '2026-12-01', days: 1 });
+		if (!other.ok) throw new Error();
+		expect(buildReport(db, other.value.id)!.resources.every((r) => r.items.length === 0)).toBe(true);
 	});
 });
 

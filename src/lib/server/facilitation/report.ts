@@ -19,6 +19,8 @@ import { boardLayout, type BoardLayout } from './board-layout';
 import { boardSvg, svgDataUri } from './board-svg';
 import { listDecisions, revealedVotes, sprintQuestions, type DecisionView, type QuestionView, type VoteSummary } from './decisions';
 import { sprintResources, type ResourceKind, type SprintResource } from './resources';
+// Registers the prototype studio and the rules editor as the report's sources of versions.
+import './resource-providers';
 
 export type ReportRound = {
 	title: string;
