@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
-import { addNote, openProblemMap, sprintWithTwo, t } from './helpers';
+import { expect, test, type Locator } from '@playwright/test';
+import { addNote, openProblemMap, settledBox, sprintWithTwo, t } from './helpers';
 
 test('@board two partners add notes live; undo takes back only one\'s own note; markup stays text', async ({ browser }) => {
 	const world = await sprintWithTwo(browser, 'partner');
@@ -67,19 +67,7 @@ test('@board a note dragged into a frame is in that group for the other person t
 		await facilitator.mouse.up();
 	}
 	const centre = (box: { x: number; y: number; width: number; height: number } | null) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 });
-	/** Where an element is once the board stopped moving (fitting the view, placing a new note). */
-	async function settledCentre(locator: import('@playwright/test').Locator) {
-		let last = '';
-		await expect
-			.poll(async () => {
-				const box = JSON.stringify(await locator.boundingBox());
-				const settled = box === last;
-				last = box;
-				return settled;
-			})
-			.toBe(true);
-		return centre(JSON.parse(last));
-	}
+	const settledCentre = async (locator: Locator) => centre(await settledBox(locator));
 	try {
 		await openProblemMap(facilitator, sprintId);
 		await openProblemMap(other, sprintId);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 
 const MESSAGES_DIR = resolve(import.meta.dirname, '../../src/lib/i18n/messages');
 const load = (lang: string) => JSON.parse(readFileSync(resolve(MESSAGES_DIR, `${lang}.json`), 'utf8')) as Record<string, string>;
@@ -233,4 +233,21 @@ export async function createPrototype(page: Page, sprintId: string, name: string
 export async function waitForStudio(page: Page) {
 	await expect(page.getByTestId('collab-status')).toHaveAttribute('data-synced', 'true');
 	await expect(page.getByTestId('screen-item').first()).toBeVisible();
+}
+
+/**
+ * An element's box once it stopped moving (a board or flow view fitting itself, a new note being
+ * placed): two reads in a row alike. Drags aimed at a box read mid-move miss on a busy machine.
+ */
+export async function settledBox(locator: Locator) {
+	let last = '';
+	await expect
+		.poll(async () => {
+			const box = JSON.stringify(await locator.boundingBox());
+			const settled = box === last && box !== 'null';
+			last = box;
+			return settled;
+		})
+		.toBe(true);
+	return JSON.parse(last) as { x: number; y: number; width: number; height: number };
 }

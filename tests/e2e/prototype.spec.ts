@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { createCoalition, createPrototype, createSprint, seriousViolations, shoot, signUp, sprintWithTwo, t, waitForStudio } from './helpers';
+import { createCoalition, createPrototype, createSprint, seriousViolations, settledBox, shoot, signUp, sprintWithTwo, t, waitForStudio } from './helpers';
 
 /** One person with a sprint of their own (enough where nobody else is needed). */
 async function soloSprint(page: Page) {
@@ -105,10 +105,15 @@ test('@prototype a link made by dragging from a button to a screen in the flow v
 	await expect(page.locator('.svelte-flow__edge')).toHaveCount(0);
 	const handle = page.getByTestId('flow-button').filter({ hasText: 'Lees meer' }).locator('.svelte-flow__handle');
 	const target = page.getByTestId('flow-screen').filter({ hasText: 'Uitleg' });
-	const from = (await handle.boundingBox())!;
-	const to = (await target.boundingBox())!;
+	// The button's handle sits low in the flow view on a 800px-high window: scroll the page to it, as a
+	// person would, then read both boxes once the flow view has fitted all screens into view.
+	await handle.scrollIntoViewIfNeeded();
+	const from = await settledBox(handle);
+	const to = await settledBox(target);
 	await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
 	await page.mouse.down();
+	// A first small step starts the connection; on a busy machine one big jump can be lost.
+	await page.mouse.move(from.x + from.width / 2 + 6, from.y + from.height / 2 + 6, { steps: 3 });
 	// Dropped on the screen's top half (not exactly on its handle), as a person would.
 	await page.mouse.move(to.x + to.width / 2, to.y + 70, { steps: 12 });
 	await page.mouse.up();

@@ -5,7 +5,7 @@ import { demoDraft } from '$lib/rules/demo-ruleset';
 import { demoFields } from '$lib/rules/generator';
 import type { ExportedRuleSet } from '$lib/rules/model';
 import { addOrganisation, createCoalition, listOrganisations } from '../coalitions/service';
-import { coalitionMembers, ruleApprovalRequests } from '../db/schema';
+import { coalitionMembers, notifications, ruleApprovalRequests, sprintMembers } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
 import { createSprint } from '../sprints/service';
 import { decide, openRequest, publish, requestApproval, startNewDraft, withdraw } from './approvals';
@@ -39,7 +39,7 @@ function world() {
 	if (!made.ok) throw new Error();
 	const ruleSet = () => getRuleSet(db, made.value.id)!;
 	writeDraftDoc(db, ruleSet(), (doc) => writeDraft(doc, { purpose: 'Eerder een gesprek', indicators: demoDraft.indicators, bands: demoDraft.bands }));
-	return { db, people, ruleSet, coalitionId };
+	return { db, people, ruleSet, coalitionId, sprintId: sprint.value.id };
 }
 
 const NOW = new Date('2026-12-02T10:00:00Z');
@@ -50,6 +50,19 @@ describe('approval', () => {
 		writeDraftDoc(w.db, w.ruleSet(), (doc) => addIndicator(doc, { kind: 'risk', name: '' }));
 		expect(requestApproval(w.db, w.ruleSet(), w.people.author)).toMatchObject({ ok: false, error: 'error_rules_has_problems' });
 		expect(w.ruleSet().status).toBe('draft');
+	});
+
+	it('tells the sprint\'s members who may approve, under their bell, not the one who asked nor observers', () => {
+		const w = world();
+		w.db.insert(sprintMembers).values([
+			{ sprintId: w.sprintId, userId: w.people.ggd.id, role: 'partner' },
+			{ sprintId: w.sprintId, userId: w.people.fontys.id, role: 'observer' }
+		]).run();
+		const requested = requestApproval(w.db, w.ruleSet(), w.people.author, NOW);
+		if (!requested.ok) throw new Error(requested.error);
+		const sent = w.db.select().from(notifications).all();
+		expect(sent.map((n) => n.userId)).toEqual([w.people.ggd.id]);
+		expect(sent[0]).toMatchObject({ kind: 'approval_requested', params: { title: 'Signalen' }, href: `/sprints/${w.sprintId}/rules/${w.ruleSet().id}/versions` });
 	});
 
 	it('needs two organisations other than the author\'s; one person once; publishing numbers the version', () => {

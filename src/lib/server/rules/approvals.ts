@@ -15,6 +15,7 @@ import type { DB } from '../db';
 import { organisations, ruleApprovalRequests, ruleApprovals, ruleVersions } from '../db/schema';
 import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
+import { notify } from '../notifications/service';
 import { appendAudit } from './audit';
 import { organisationOf } from './access';
 import { readDraftDefinition } from './draft';
@@ -95,6 +96,12 @@ export function requestApproval(db: DB, ruleSet: RuleSet, actor: Actor, now = ne
 			detail: { requestId: id, indicators: candidate.ruleSet.indicators.length, bands: candidate.ruleSet.bands.length, minApprovals: min },
 			at: now
 		});
+		// Under the bell of everyone in the sprint who may approve (observers do not decide).
+		notify(
+			tx as unknown as DB,
+			{ sprintId: ruleSet.sprintId, roles: ['facilitator', 'decider', 'partner'], kind: 'approval_requested', params: { title: ruleSet.name }, href: `/sprints/${ruleSet.sprintId}/rules/${ruleSet.id}/versions`, exceptUserId: actor.id },
+			now.getTime()
+		);
 		return ok({ id });
 	});
 }
