@@ -126,3 +126,39 @@ test('@foundation the forms work without JavaScript: sign up, log out, log in, b
 		await context.close();
 	}
 });
+
+test('@foundation what someone types before the page has loaded its JavaScript is kept (a slow school tablet)', async ({ page }) => {
+	// Hold the app's scripts back until the fields are filled, as on a slow connection; hydration
+	// must not wipe them.
+	let release = () => {};
+	const gate = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	const email = uniqueEmail('vroeg');
+	await page.goto('/signup', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel(t('field_name')).fill('Vroege Vogel');
+	await page.getByLabel(t('field_email')).fill(email);
+	await page.getByLabel(t('field_password')).fill(PASSWORD);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel(t('field_name'))).toHaveValue('Vroege Vogel');
+	await expect(page.getByLabel(t('field_email'))).toHaveValue(email);
+	await page.getByRole('button', { name: t('signup_submit') }).click();
+	await expect(page).toHaveURL(/\/dashboard$/);
+
+	// The join code of a young person, likewise.
+	await page.unrouteAll();
+	let releaseYouth = () => {};
+	const youthGate = new Promise<void>((resolve) => (releaseYouth = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await youthGate;
+		await route.continue();
+	});
+	await page.goto('/j', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel(t('youth_join_code_label')).fill('ABCD-EFGH');
+	releaseYouth();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel(t('youth_join_code_label'))).toHaveValue('ABCD-EFGH');
+});
