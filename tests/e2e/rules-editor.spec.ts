@@ -125,6 +125,10 @@ test('@rules a talent built from a validated idea, approved by two other organis
 
 		await anna.reload();
 		await expect(anna.getByTestId('approval-progress')).toHaveText(t('rules_approvals_count', { count: 2, min: 2 }));
+		// The log says who made the talent while the draft was live, and who approved.
+		const log = anna.getByRole('region', { name: t('rules_audit_title') });
+		await expect(log.getByRole('row').filter({ hasText: 'Anna' }).filter({ hasText: t('rules_audit_draft_added', { name: 'Sport in een club' }) })).toHaveCount(1);
+		await expect(log.getByRole('row').filter({ hasText: 'Gijs' }).filter({ hasText: t('rules_audit_approved', { organisation: 'GGD' }) })).toHaveCount(1);
 		expect(await seriousViolations(anna), 'axe on the versions page').toEqual([]);
 		await shoot(anna, 'rules-review');
 		await anna.setViewportSize({ width: 1280, height: 800 });

@@ -104,7 +104,22 @@ describe('rules (integration)', () => {
 		o.doc.getArray('bands').delete(0, 1);
 		await new Promise((r) => setTimeout(r, 300));
 		expect(b.doc.getArray('bands').length).toBe(demoDraft.bands.length);
+		// The partner changes one weight; the author sees it.
+		const first = b.doc.getArray<Y.Map<unknown>>('indicators').get(0);
+		(first.get('rationale') as Y.Text).insert(0, 'Onderzoek GGD: ');
+		await until(() => String(a.doc.getArray<Y.Map<unknown>>('indicators').get(0).get('rationale')).startsWith('Onderzoek GGD'), 10_000, 'author sees the rationale');
 		for (const c of [a, b, o]) c.destroy();
+
+		// The room unloads with its last connection and writes who edited what: one row per person.
+		await until(() => query('SELECT id FROM rule_audit_log WHERE action = ?', 'draft_edited').length === 2, 10_000, 'draft audit rows');
+		const rows = query<{ actor: string; detail: string }>('SELECT actor, detail FROM rule_audit_log WHERE rule_set_id = ? AND action = ? ORDER BY id', ruleSetId, 'draft_edited');
+		const detail = Object.fromEntries(rows.map((r) => [r.actor, JSON.parse(r.detail)]));
+		expect(Object.keys(detail).sort()).toEqual(['Anna', 'Gijs']);
+		expect(detail.Anna.indicators.added.map((e: { name: string }) => e.name)).toEqual(demoDraft.indicators.map((i) => i.name));
+		expect(detail.Anna.purpose).toBe(true);
+		expect(detail.Gijs.indicators).toEqual({ changed: [{ id: first.get('id'), name: demoDraft.indicators[0].name, parts: ['rationale'] }], added: [], removed: [], moved: [] });
+		const log = await fetch(`${server.url}${base()}/versions`, { headers: { cookie: observer.cookie } }).then((r) => r.text());
+		expect(log).toContain(`${demoDraft.indicators[0].name}: reden`);
 	});
 
 	it('admits the rulesets room only to this sprint\'s members, for a rule set of this sprint', async () => {
@@ -229,7 +244,9 @@ describe('rules (integration)', () => {
 		b.destroy();
 		const after = await fetch(`${server.url}${base()}/versions/1/export.json`, { headers: { cookie: author.cookie } }).then((r) => r.text());
 		expect(after).toBe(before);
-		const log = query<{ action: string }>('SELECT action FROM rule_audit_log WHERE rule_set_id = ? ORDER BY id', ruleSetId).map((r) => r.action);
-		expect(log).toEqual(['ruleset_created', 'approval_requested', 'approved', 'approved', 'published', 'evaluated', 'new_draft']);
+		// The author's edit to the new draft is logged when the room unloads.
+		const log = () => query<{ action: string }>('SELECT action FROM rule_audit_log WHERE rule_set_id = ? ORDER BY id', ruleSetId).map((r) => r.action);
+		await until(() => log().length === 10, 10_000, 'the draft edit logged');
+		expect(log()).toEqual(['ruleset_created', 'draft_edited', 'draft_edited', 'approval_requested', 'approved', 'approved', 'published', 'evaluated', 'new_draft', 'draft_edited']);
 	});
 });

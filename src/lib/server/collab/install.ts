@@ -9,6 +9,7 @@ import { closeDb, getDb } from '../db';
 import { createAuthenticate, createRevalidate } from './authorize';
 import { SqliteDocStore } from './doc-store';
 import { CollabServer } from './server';
+import { watchDraftEdits } from '../rules/draft-audit';
 
 const KEY = Symbol.for('meedoen.collab');
 
@@ -34,7 +35,8 @@ export function installCollab(): CollabServer {
 		maxPayload: envNumber('COLLAB_MAX_PAYLOAD', 1024 * 1024),
 		messagesPerSecond: envNumber('COLLAB_MESSAGES_PER_SECOND', 200),
 		messageBurst: envNumber('COLLAB_MESSAGE_BURST', 600),
-		maxConnectionsPerUser: envNumber('COLLAB_CONNECTIONS_PER_USER', 50)
+		maxConnectionsPerUser: envNumber('COLLAB_CONNECTIONS_PER_USER', 50),
+		watchEdits: watchDraftEdits(db)
 	}, createRevalidate(db));
 	g[KEY] = {
 		server,

@@ -5,6 +5,7 @@ import { parseDocName } from './doc-name';
 import type { DocStore } from './doc-store';
 import { collectGarbage, lockViolations, revertItems } from './lock-guard';
 import { awarenessMessage, CLOSE, updateMessage } from './protocol';
+import type { EditWatcher, WatchEdits } from './types';
 
 function asBuffer(bytes: Uint8Array): Buffer {
 	return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -31,19 +32,30 @@ export class Room {
 	readonly #items: Y.Map<unknown> | null;
 	/** While a guarded update is checked, its updates wait here instead of being stored and sent. */
 	#held: { update: Uint8Array; transaction: Y.Transaction }[] | null = null;
+	#watcher: EditWatcher | null = null;
 
 	constructor(
 		readonly name: string,
 		private readonly store: DocStore,
 		private readonly compactAfter: number,
 		private readonly onEmpty: (room: Room) => void,
-		private readonly log: (line: string) => void
+		private readonly log: (line: string) => void,
+		private readonly watchEdits: WatchEdits = () => null
 	) {
 		// The server holds no awareness state of its own.
 		this.awareness.setLocalState(null);
 		const kind = parseDocName(name)?.kind;
 		this.#items = kind === 'boards' ? this.doc.getMap('items') : null;
 		this.writersOnlyPresence = kind === 'control';
+	}
+
+	/** Has the edit watcher write down what is pending. */
+	flushEdits() {
+		try {
+			this.#watcher?.flush();
+		} catch (error) {
+			this.log(`[collab] edit watcher of ${this.name} failed to flush: ${(error as Error).message}`);
+		}
 	}
 
 	/** Loads the stored document; throws (and the room is never used) when the store fails. */
@@ -56,7 +68,22 @@ export class Room {
 		this.#sinceCompaction = Math.max(0, updates.length - 1);
 		this.doc.on('update', this.#onUpdate);
 		this.awareness.on('update', this.#onAwareness);
+		const parsed = parseDocName(this.name);
+		this.#watcher = parsed ? this.watchEdits(parsed, this.doc) : null;
+		if (this.#watcher) this.doc.on('afterTransaction', this.#onTransaction);
 	}
+
+	/** A person's update, seen by the watcher before garbage collection. */
+	#onTransaction = (transaction: Y.Transaction) => {
+		const conn = transaction.origin as Connection;
+		// Sync messages that bring nothing new are transactions too.
+		if (!this.#watcher || !this.connections.has(conn) || transaction.changed.size === 0) return;
+		try {
+			this.#watcher.edited(transaction, { userId: conn.admission.userId, name: conn.admission.presence.name });
+		} catch (error) {
+			this.log(`[collab] edit watcher of ${this.name} failed: ${(error as Error).message}`);
+		}
+	};
 
 	#onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
 		if (this.#held) this.#held.push({ update, transaction });
@@ -235,6 +262,8 @@ export class Room {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
 		if (this.#compactTimer) clearTimeout(this.#compactTimer);
+		this.flushEdits();
+		this.doc.off('afterTransaction', this.#onTransaction);
 		this.doc.off('update', this.#onUpdate);
 		this.awareness.off('update', this.#onAwareness);
 		this.awareness.destroy();

@@ -407,3 +407,40 @@ describe('collab server', () => {
 		expect(status).toBe(401);
 	});
 });
+
+describe('edit watchers', () => {
+	it('see each person\'s edits with who made them, not the server\'s own; flush on unload; a failing watcher breaks nothing', async () => {
+		const seen: string[] = [];
+		let flushed = 0;
+		const { url, collab, logs } = await start({
+			watchEdits: (name) =>
+				name.kind === 'brief'
+					? {
+							edited: (transaction, who) => {
+								if (who.userId === 'boom') throw new Error('watcher broke');
+								seen.push(`${who.name}:${[...transaction.changed.keys()].length}`);
+							},
+							flush: () => flushed++
+						}
+					: null
+		});
+		const a = client(url, 'a');
+		const b = client(url, 'b');
+		const boom = client(url, 'boom');
+		await Promise.all([a.synced, b.synced, boom.synced]);
+		a.doc.getText('goal').insert(0, 'Samen');
+		await until(() => seen.length === 1);
+		collab.updateDocument(DOC, (doc) => doc.getText('goal').insert(0, '!'));
+		b.doc.getText('goal').insert(0, 'B');
+		boom.doc.getText('goal').insert(0, 'x');
+		// The failing watcher's edit still reaches everyone.
+		await until(() => a.doc.getText('goal').toString().includes('x') && a.doc.getText('goal').toString().includes('B'));
+		expect(seen).toEqual(['Anna:1', 'b:1']);
+		expect(logs.some((l) => l.includes('watcher broke'))).toBe(true);
+		collab.flushEdits(DOC);
+		expect(flushed).toBe(1);
+		for (const c of [a, b, boom]) c.provider.destroy();
+		await until(() => collab.rooms.size === 0);
+		expect(flushed).toBe(2);
+	});
+});

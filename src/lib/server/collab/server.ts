@@ -74,7 +74,7 @@ export class CollabServer {
 		}
 		let room = this.rooms.get(admission.docName);
 		if (!room) {
-			room = new Room(admission.docName, this.store, this.options.compactAfter, (r) => this.#unload(r), this.options.log);
+			room = new Room(admission.docName, this.store, this.options.compactAfter, (r) => this.#unload(r), this.options.log, this.options.watchEdits);
 			try {
 				room.load();
 			} catch (error) {
@@ -143,6 +143,11 @@ export class CollabServer {
 		} finally {
 			doc.destroy();
 		}
+	}
+
+	/** Has an open document's edit watcher write down what is pending (see WatchEdits). */
+	flushEdits(docName: string) {
+		this.rooms.get(docName)?.flushEdits();
 	}
 
 	/** A document's access changed (archived, deleted): everyone reconnects with the new rights. */

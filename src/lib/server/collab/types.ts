@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
 import type { SprintRole } from '../db/schema';
+import type { DocName } from './doc-name';
 
 /** Who is connecting to which document, as decided at the upgrade. */
 export type Admission = {
@@ -29,6 +31,20 @@ export type Authenticate = (req: IncomingMessage) => Admission | Refusal;
  */
 export type Revalidate = (admission: Admission) => 'ok' | 'session-ended' | 'access-changed';
 
+/**
+ * Watches the edits people make to one open document (not the server's own changes), e.g. for an
+ * audit trail. Must not throw: the room goes on whatever a watcher does.
+ */
+export type EditWatcher = {
+	/** After a person's update was applied, before garbage collection: what it deleted can still be read. */
+	edited(transaction: Y.Transaction, who: { userId: string; name: string }): void;
+	/** Write down what is pending: before a decision that reads the document, and when it unloads. */
+	flush(): void;
+};
+
+/** Gives a loaded document its watcher, or null when it needs none. */
+export type WatchEdits = (name: DocName, doc: Y.Doc) => EditWatcher | null;
+
 export type CollabOptions = {
 	/** Largest frame accepted, in bytes (ws closes bigger frames with 1009). */
 	maxPayload: number;
@@ -52,6 +68,8 @@ export type CollabOptions = {
 	maxBufferedBytes: number;
 	/** Interval for ping/pong liveness checks, ms. */
 	pingInterval: number;
+	/** Watchers of people's edits, per document (the rules audit trail). */
+	watchEdits: WatchEdits;
 	log: (line: string) => void;
 };
 
@@ -69,5 +87,6 @@ export const DEFAULT_OPTIONS: CollabOptions = {
 	compactAfter: 500,
 	maxBufferedBytes: 16 * 1024 * 1024,
 	pingInterval: 30_000,
+	watchEdits: () => null,
 	log: (line) => console.warn(line)
 };

@@ -18,7 +18,7 @@ import { fail, ok, type Result } from '../result';
 import { notify } from '../notifications/service';
 import { appendAudit } from './audit';
 import { organisationOf } from './access';
-import { readDraftDefinition } from './draft';
+import { flushDraftAudit, readDraftDefinition } from './draft';
 import { listFields } from './fields';
 import { sourceIdeas, type SourceIdea } from './ideas';
 import { latestVersionNumber, minApprovals, moveStatus, type Actor, type RuleSet } from './service';
@@ -78,6 +78,8 @@ const errorsIn = (problems: Problem[]) => problems.filter((p) => p.severity === 
 
 export function requestApproval(db: DB, ruleSet: RuleSet, actor: Actor, now = new Date()): Result<{ id: string }> {
 	if (ruleSet.status !== 'draft') return fail('error_rules_not_draft');
+	// The edits that made this candidate come first in the log.
+	flushDraftAudit(ruleSet);
 	const { candidate, problems } = buildCandidate(db, ruleSet);
 	if (errorsIn(problems).length) return fail('error_rules_has_problems');
 	const id = newId();

@@ -10,6 +10,7 @@ import { ruleAuditLog } from '../db/schema';
 export type AuditAction =
 	| 'ruleset_created'
 	| 'ruleset_renamed'
+	| 'draft_edited'
 	| 'approval_requested'
 	| 'approval_withdrawn'
 	| 'approved'

@@ -19,6 +19,14 @@ export function readDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>):
 	return doc;
 }
 
+/**
+ * Writes the draft edits not yet in the audit log (draft-audit.ts), so that the log shows them
+ * before what comes next, e.g. the request for approval that freezes the draft.
+ */
+export function flushDraftAudit(ruleSet: Pick<RuleSet, 'id' | 'sprintId'>) {
+	collab()?.flushEdits(ruleSetDocName(ruleSet.sprintId, ruleSet.id));
+}
+
 /** The draft as plain data. */
 export function readDraftDefinition(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>): Draft {
 	const doc = readDraftDoc(db, ruleSet);
