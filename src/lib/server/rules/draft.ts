@@ -7,7 +7,8 @@ import { listFields } from './fields';
 import type { DB } from '../db';
 import { collab } from '../collab/install';
 import { SqliteDocStore } from '../collab/doc-store';
-import { ruleSetDocName, type RuleSet } from './service';
+import type { Result } from '../result';
+import { createRuleSet, ruleSetDocName, type Actor, type RuleSet } from './service';
 
 /** A copy of the draft's Y.Doc (destroy it when done). */
 export function readDraftDoc(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>): Y.Doc {
@@ -77,4 +78,17 @@ export const DEFAULT_BANDS = [
 /** A new rule set's document: an empty purpose and the default bands, made once on the server. */
 export function startDraft(db: DB, ruleSet: Pick<RuleSet, 'id' | 'sprintId'>) {
 	writeDraftDoc(db, ruleSet, (doc) => writeDraft(doc, { purpose: '', indicators: [], bands: DEFAULT_BANDS }));
+}
+
+/**
+ * A new rule set with its first draft, in one transaction: never a rule set without its document.
+ * (The document store shares the database connection, so its writes are part of the transaction.)
+ */
+export function createRuleSetWithDraft(db: DB, sprintId: string, actor: Actor, rawName: unknown): Result<{ id: string }> {
+	return db.transaction((tx) => {
+		const created = createRuleSet(tx as unknown as DB, sprintId, actor, rawName);
+		// The outer handle: the document store needs the connection itself, which is in the transaction.
+		if (created.ok) startDraft(db, { id: created.value.id, sprintId });
+		return created;
+	});
 }

@@ -9,6 +9,7 @@ import { appendAudit, listAudit } from './audit';
 import { createRuleSet, getRuleSet, getSprintRuleSet, listRuleSets, minApprovals, setMinApprovals } from './service';
 import { createApiToken, listApiTokens, revokeApiToken, validateApiToken } from './tokens';
 import { getVersion } from './versions';
+import { createRuleSetWithDraft, DEFAULT_BANDS, readDraftDefinition } from './draft';
 
 function world() {
 	const db = testDb();
@@ -21,6 +22,19 @@ function world() {
 }
 
 describe('rule sets', () => {
+	it('are made with their first draft in one go, or not at all', () => {
+		const w = world();
+		const made = createRuleSetWithDraft(w.db, w.sprintId, w.actor, 'Samen op tijd');
+		if (!made.ok) throw new Error();
+		expect(readDraftDefinition(w.db, { id: made.value.id, sprintId: w.sprintId }).bands).toEqual(DEFAULT_BANDS);
+		expect(createRuleSetWithDraft(w.db, w.sprintId, w.actor, '')).toMatchObject({ ok: false, error: 'error_name_required' });
+		// The document cannot be written: the rule set is not made either.
+		w.db.$client.exec('DROP TABLE doc_updates');
+		expect(() => createRuleSetWithDraft(w.db, w.sprintId, w.actor, 'Half')).toThrow();
+		expect(listRuleSets(w.db, w.sprintId).map((r) => r.name)).toEqual(['Samen op tijd']);
+		expect(listAudit(w.db, { coalitionId: w.coalitionId }).map((r) => r.action)).toEqual(['ruleset_created']);
+	});
+
 	it('are made in a sprint, owned by its coalition, and logged', () => {
 		const w = world();
 		expect(createRuleSet(w.db, w.sprintId, w.actor, '  ')).toMatchObject({ ok: false, error: 'error_name_required' });

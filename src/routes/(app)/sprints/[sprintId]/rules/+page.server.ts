@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { canEdit, requireSprint, requireUser, SPRINT_EDITORS } from '$lib/server/auth/guards';
 import { getSprint } from '$lib/server/sprints/service';
-import { createRuleSet, getRuleSet, listRuleSets } from '$lib/server/rules/service';
-import { startDraft } from '$lib/server/rules/draft';
+import { listRuleSets } from '$lib/server/rules/service';
+import { createRuleSetWithDraft } from '$lib/server/rules/draft';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -22,9 +22,8 @@ export const actions: Actions = {
 		const user = requireUser(event);
 		requireSprint(getDb(), user, event.params.sprintId, SPRINT_EDITORS);
 		const data = await event.request.formData();
-		const created = createRuleSet(getDb(), event.params.sprintId, { id: user.id, name: user.name }, data.get('name'));
+		const created = createRuleSetWithDraft(getDb(), event.params.sprintId, { id: user.id, name: user.name }, data.get('name'));
 		if (!created.ok) return fail(400, { error: created.error, name: String(data.get('name') ?? '') });
-		startDraft(getDb(), getRuleSet(getDb(), created.value.id)!);
 		redirect(303, `/sprints/${event.params.sprintId}/rules/${created.value.id}`);
 	}
 };
