@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { OwnUndo } from '$lib/collab/own-undo.svelte';
 import { invalidateAll } from '$app/navigation';
 import * as Y from 'yjs';
 import { m } from '$lib/paraglide/messages.js';
@@ -63,6 +64,7 @@ export class BoardController {
 	readonly doc: Y.Doc;
 	readonly view: BoardView;
 	readonly undoManager: Y.UndoManager;
+	readonly #undo: OwnUndo;
 	/** This person's transaction origin: an object nobody else holds. */
 	readonly origin: { board: true; userId: string };
 	readonly me: Author;
@@ -72,8 +74,6 @@ export class BoardController {
 	connectingFrom = $state<string | null>(null);
 	/** A message for everyone using this screen (board full, import done). */
 	notice = $state<{ text: string; error: boolean } | null>(null);
-	#canUndo = $state(false);
-	#canRedo = $state(false);
 	#readOnly: () => boolean;
 	#locked: () => boolean;
 	#controlsUrl: string;
@@ -90,18 +90,14 @@ export class BoardController {
 		this.#locked = options.locked;
 		this.#controlsUrl = options.controlsUrl;
 		this.origin = { board: true, userId: me.userId };
-		this.undoManager = new Y.UndoManager([items(doc), edges(doc)], { trackedOrigins: new Set([this.origin]), captureTimeout: 600 });
-		const onStack = () => {
-			this.#canUndo = this.undoManager.canUndo();
-			this.#canRedo = this.undoManager.canRedo();
-		};
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, onStack);
+		this.#undo = new OwnUndo([items(doc), edges(doc)], this.origin, () => this.canEdit);
+		this.undoManager = this.#undo.manager;
 		this.view = new BoardView(doc, { origin: this.origin, canEdit: () => this.canEdit, describe: describeItem });
 	}
 
 	destroy() {
 		this.view.destroy();
-		this.undoManager.destroy();
+		this.#undo.destroy();
 	}
 
 	/** The item whose text is being edited here (each round of writing is its own undo step). */
@@ -125,19 +121,19 @@ export class BoardController {
 	}
 
 	get canUndo() {
-		return this.#canUndo && this.canEdit;
+		return this.#undo.canUndo;
 	}
 
 	get canRedo() {
-		return this.#canRedo && this.canEdit;
+		return this.#undo.canRedo;
 	}
 
 	undo() {
-		if (this.canEdit) this.undoManager.undo();
+		this.#undo.undo();
 	}
 
 	redo() {
-		if (this.canEdit) this.undoManager.redo();
+		this.#undo.redo();
 	}
 
 	#fail(error: BoardError['error']) {

@@ -1,4 +1,5 @@
 import { createSubscriber } from 'svelte/reactivity';
+import { OwnUndo } from '$lib/collab/own-undo.svelte';
 import * as Y from 'yjs';
 import type { CollabRoom } from '$lib/collab/room.svelte';
 import { readThreads, commentsMap, type Thread } from './comments';
@@ -21,10 +22,9 @@ export class Studio {
 	readonly me: Me;
 	readonly origin: { prototype: true; userId: string };
 	readonly undoManager: Y.UndoManager;
+	readonly #undo: OwnUndo;
 	#subscribeDoc: () => void;
 	#subscribeSpots: () => void;
-	#canUndo = $state(false);
-	#canRedo = $state(false);
 	#screenId = $state<string | null>(null);
 	#blockId = $state<string | null>(null);
 	/** A message for this person (cut text, a full screen). */
@@ -36,12 +36,8 @@ export class Studio {
 		this.me = me;
 		this.origin = { prototype: true, userId: me.userId };
 		// Comments are not in the undo history: undoing one's last edit must never delete a comment.
-		this.undoManager = new Y.UndoManager([model.screensMap(this.doc), model.meta(this.doc)], { trackedOrigins: new Set([this.origin]), captureTimeout: 600 });
-		const onStack = () => {
-			this.#canUndo = this.undoManager.canUndo();
-			this.#canRedo = this.undoManager.canRedo();
-		};
-		for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const) this.undoManager.on(event, onStack);
+		this.#undo = new OwnUndo([model.screensMap(this.doc), model.meta(this.doc)], this.origin, () => this.canEdit);
+		this.undoManager = this.#undo.manager;
 		const doc = this.doc;
 		this.#subscribeDoc = createSubscriber((update) => {
 			doc.on('update', update);
@@ -55,7 +51,7 @@ export class Studio {
 	}
 
 	destroy() {
-		this.undoManager.destroy();
+		this.#undo.destroy();
 	}
 
 	get canEdit() {
@@ -117,16 +113,16 @@ export class Studio {
 	}
 
 	get canUndo() {
-		return this.#canUndo && this.canEdit;
+		return this.#undo.canUndo;
 	}
 	get canRedo() {
-		return this.#canRedo && this.canEdit;
+		return this.#undo.canRedo;
 	}
 	undo() {
-		if (this.canEdit) this.undoManager.undo();
+		this.#undo.undo();
 	}
 	redo() {
-		if (this.canEdit) this.undoManager.redo();
+		this.#undo.redo();
 	}
 
 	/** Runs an edit when this person may edit; each verb is its own undo step. */
