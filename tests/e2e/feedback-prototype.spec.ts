@@ -44,6 +44,8 @@ test('@feedback young people test a frozen prototype version, never the live pro
 	const frozen = page.getByTestId('youth-frozen-screen');
 	await expect(frozen.getByRole('heading', { level: 2 })).toHaveText('Hoi! Hoe gaat het met je?');
 	await expect(page.getByText('Live, na het bevriezen')).toHaveCount(0);
+	// Said plainly: it is a picture, its buttons do nothing yet.
+	await expect(page.getByText(t('youth_screen_hint'))).toBeVisible();
 	// One step per screen of the version (the youth check-in template has four).
 	await expect(page.locator('#progress-label')).toHaveText(t('youth_progress_screen', { step: 1, count: 4 }));
 	await expect(page.getByText(t('youth_q_reaction_screen'))).toBeVisible();

@@ -90,6 +90,8 @@ describe('a test round over a frozen prototype (integration)', () => {
 		expect(step1.status).toBe(200);
 		expect(step1.cache).toBe('no-store');
 		expect(step1.text).toContain('data-testid="youth-frozen-screen"');
+		// Drawn as the phone the prototype is made for (a tablet prototype gets the page's width).
+		expect(step1.text).toMatch(/class="frozen svelte-[a-z0-9]+"/);
 		expect(step1.text).toContain('Welkom');
 		expect(step1.text).toContain(`src="${image}"`);
 		// Notes for testers are for the adults: they never reach a young person's page.

@@ -8,6 +8,7 @@ import { parseSnapshot, snapshotStart, type PrototypeSnapshot } from '$lib/proto
 import type { Screen } from '$lib/prototype/model';
 import type { DB } from '../db';
 import { prototypeImages, prototypes, prototypeVersions, testItems } from '../db/schema';
+import type { Device } from '../prototypes/service';
 
 export type RoundVersion = { id: string; prototypeName: string; number: number; name: string; snapshot: PrototypeSnapshot };
 
@@ -47,28 +48,30 @@ export function screenItemText(version: Pick<RoundVersion, 'prototypeName' | 'nu
 
 /**
  * What a young person's step draws for each screen item: the frozen screen (its notes for testers
- * removed here, so they never reach a young person's browser) and the version's screen names, which
- * tabs need.
+ * removed here, so they never reach a young person's browser), the version's screen names, which
+ * tabs need, and the device the prototype is drawn for.
  */
 export function frozenScreens(db: DB, items: { id: string; kind: string; prototypeVersionId: string | null; screenId: string | null }[]) {
 	const versionIds = [...new Set(items.flatMap((i) => (i.kind === 'screen' && i.prototypeVersionId ? [i.prototypeVersionId] : [])))];
 	const snapshots = new Map(
 		versionIds.length
 			? db
-					.select({ id: prototypeVersions.id, snapshot: prototypeVersions.snapshot })
+					.select({ id: prototypeVersions.id, snapshot: prototypeVersions.snapshot, device: prototypes.device })
 					.from(prototypeVersions)
+					.innerJoin(prototypes, eq(prototypes.id, prototypeVersions.prototypeId))
 					.where(inArray(prototypeVersions.id, versionIds))
 					.all()
-					.map((row) => [row.id, parseSnapshot(row.snapshot)])
+					.map((row) => [row.id, { snap: parseSnapshot(row.snapshot), device: row.device }])
 			: []
 	);
-	const out = new Map<string, { screen: Screen; screens: Screen[] }>();
+	const out = new Map<string, { screen: Screen; screens: Screen[]; device: Device }>();
 	for (const item of items) {
-		const snap = item.prototypeVersionId ? snapshots.get(item.prototypeVersionId) : null;
+		const version = item.prototypeVersionId ? snapshots.get(item.prototypeVersionId) : null;
+		const snap = version?.snap;
 		const screen = snap?.screens.find((s) => s.id === item.screenId);
-		if (!snap || !screen) continue;
+		if (!version || !snap || !screen) continue;
 		const screens = snap.screens.map((s) => ({ ...s, blocks: s.blocks.filter((b) => b.type !== 'note') }));
-		out.set(item.id, { screen: screens.find((s) => s.id === screen.id)!, screens });
+		out.set(item.id, { screen: screens.find((s) => s.id === screen.id)!, screens, device: version.device });
 	}
 	return out;
 }
