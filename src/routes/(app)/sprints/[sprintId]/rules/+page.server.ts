@@ -5,6 +5,7 @@ import { getSprint } from '$lib/server/sprints/service';
 import { createRuleSet, getRuleSet, listRuleSets } from '$lib/server/rules/service';
 import { startDraft } from '$lib/server/rules/draft';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -17,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	create: async (event) => {
 		const user = requireUser(event);
 		requireSprint(getDb(), user, event.params.sprintId, SPRINT_EDITORS);
@@ -27,4 +28,4 @@ export const actions: Actions = {
 		startDraft(getDb(), getRuleSet(getDb(), created.value.id)!);
 		redirect(303, `/sprints/${event.params.sprintId}/rules/${created.value.id}`);
 	}
-};
+});
