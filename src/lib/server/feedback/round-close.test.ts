@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { coalitionMembers } from '../db/schema';
 import { insertUser } from '../db/test-db';
-import { listNotifications } from '../notifications/service';
+import { listNotifications, notify } from '../notifications/service';
 import { setSprintMember } from '../sprints/service';
 import { announceEndedRounds, closeRoundAndNotify, NOTICE_LOOKBACK_MS } from './round-close';
-import { extendRound, getRound, HOUR } from './rounds';
+import { closeRound, extendRound, getRound, HOUR } from './rounds';
 import { round, setup, T0 } from './test-fixtures';
 
 function world() {
@@ -80,5 +80,19 @@ describe('a test round that runs out of time', () => {
 		expect(announceEndedRounds(ctx.db, T0 + 2 * HOUR)).toBe(1);
 		expect(announceEndedRounds(ctx.db, T0 + 4 * HOUR)).toBe(1);
 		expect(closedNotices(ctx, ctx.partner.id).map((n) => n.params.round).sort()).toEqual(['Oost', 'West']);
+	});
+});
+
+describe('rounds closed before notices were claimed', () => {
+	it('are not announced a second time by the sweep', () => {
+		const ctx = world();
+		const r = round(ctx);
+		// What a facilitator's close sent before round_close_notices existed: a notice, but no claim.
+		notify(ctx.db, { sprintId: ctx.sprintId, kind: 'round_closed', params: { round: r.title }, href: `/sprints/${ctx.sprintId}/tests/${r.id}`, exceptUserId: ctx.user.id }, T0 + HOUR);
+		closeRound(ctx.db, r, T0 + HOUR);
+		expect(announceEndedRounds(ctx.db, T0 + HOUR + 1)).toBe(0);
+		expect(announceEndedRounds(ctx.db, T0 + 2 * HOUR)).toBe(0);
+		expect(closedNotices(ctx, ctx.partner.id)).toHaveLength(1);
+		expect(closedNotices(ctx, ctx.user.id)).toHaveLength(0);
 	});
 });

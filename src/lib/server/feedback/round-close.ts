@@ -6,7 +6,7 @@
  */
 import { and, eq, gt, isNull, lte } from 'drizzle-orm';
 import type { DB } from '../db';
-import { roundCloseNotices, testRounds } from '../db/schema';
+import { notifications, roundCloseNotices, testRounds } from '../db/schema';
 import { notify } from '../notifications/service';
 import { closeRound, HOUR, roundStatus, type Round } from './rounds';
 
@@ -18,12 +18,22 @@ import { closeRound, HOUR, roundStatus, type Round } from './rounds';
 export const NOTICE_LOOKBACK_MS = 24 * HOUR;
 
 type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
+type RoundRef = Pick<Round, 'id' | 'sprintId' | 'title'>;
 
-/** Claims and sends the notice for a round; false when it was sent already. */
-function announce(tx: Tx, round: Pick<Round, 'id' | 'sprintId' | 'title'>, exceptUserId: string | undefined, now: number): boolean {
-	const claimed = tx.insert(roundCloseNotices).values({ roundId: round.id, notifiedAt: new Date(now) }).onConflictDoNothing().run().changes === 1;
-	if (claimed) notify(tx as unknown as DB, { sprintId: round.sprintId, kind: 'round_closed', params: { round: round.title }, href: `/sprints/${round.sprintId}/tests/${round.id}`, exceptUserId }, now);
-	return claimed;
+const roundHref = (round: RoundRef) => `/sprints/${round.sprintId}/tests/${round.id}`;
+
+/** Claims the notice for a round; false when it was claimed already. */
+function claim(tx: Tx, round: RoundRef, now: number): boolean {
+	return tx.insert(roundCloseNotices).values({ roundId: round.id, notifiedAt: new Date(now) }).onConflictDoNothing().run().changes === 1;
+}
+
+function send(tx: Tx, round: RoundRef, exceptUserId: string | undefined, now: number) {
+	notify(tx as unknown as DB, { sprintId: round.sprintId, kind: 'round_closed', params: { round: round.title }, href: roundHref(round), exceptUserId }, now);
+}
+
+/** A facilitator's close from before notices were claimed (the first day after the update) already told everyone. */
+function toldBefore(tx: Tx, round: RoundRef): boolean {
+	return !!tx.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.kind, 'round_closed'), eq(notifications.href, roundHref(round)))).limit(1).get();
 }
 
 /** The facilitator closes a round now: everyone else in the sprint hears of it (once). */
@@ -33,7 +43,7 @@ export function closeRoundAndNotify(db: DB, round: Round, closedBy: string, now 
 			const wasOpen = roundStatus(round, now) !== 'closed';
 			closeRound(tx as unknown as DB, round, now);
 			// Already closed (by time, a moment ago): the sweep's notice stands, or will come.
-			if (wasOpen) announce(tx, round, closedBy, now);
+			if (wasOpen && claim(tx, round, now)) send(tx, round, closedBy, now);
 		},
 		{ behavior: 'immediate' }
 	);
@@ -53,7 +63,13 @@ export function announceEndedRounds(db: DB, now = Date.now()): number {
 				.leftJoin(roundCloseNotices, eq(roundCloseNotices.roundId, testRounds.id))
 				.where(and(isNull(roundCloseNotices.roundId), lte(testRounds.closesAt, new Date(now)), gt(testRounds.closesAt, new Date(now - NOTICE_LOOKBACK_MS))))
 				.all();
-			return ended.filter((round) => announce(tx, round, undefined, now)).length;
+			let sent = 0;
+			for (const round of ended) {
+				if (!claim(tx, round, now) || toldBefore(tx, round)) continue;
+				send(tx, round, undefined, now);
+				sent++;
+			}
+			return sent;
 		},
 		{ behavior: 'immediate' }
 	);
