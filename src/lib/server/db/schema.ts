@@ -769,3 +769,19 @@ export const sprintTakeovers = sqliteTable('sprint_takeovers', {
 	until: integer('until', { mode: 'timestamp_ms' }).notNull(),
 	takenBy: text('taken_by').references(() => users.id, { onDelete: 'set null' })
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Facilitation: a test round's "closed" notice (sent once, also when the round simply ran out)
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * One row per round whose members were told it closed. The primary key is the claim: whoever inserts
+ * it (a facilitator's close, or the sweep that notices a round ran out of time) sends the notice, so
+ * concurrent requests, a second process or a restart never send it twice.
+ */
+export const roundCloseNotices = sqliteTable('round_close_notices', {
+	roundId: text('round_id')
+		.primaryKey()
+		.references(() => testRounds.id, { onDelete: 'cascade' }),
+	notifiedAt: integer('notified_at', { mode: 'timestamp_ms' }).notNull()
+});

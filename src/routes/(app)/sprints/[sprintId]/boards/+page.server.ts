@@ -5,6 +5,7 @@ import { boardDocName, createBoard, listBoards, renameBoard, setBoardArchived } 
 import { collab } from '$lib/server/collab/install';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -25,7 +26,7 @@ async function form(event: Parameters<Actions[string]>[0], roles = SPRINT_EDITOR
 	return { user, data: await event.request.formData() };
 }
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	create: async (event) => {
 		const { user, data } = await form(event);
 		const created = createBoard(getDb(), event.params.sprintId, user.id, data.get('title'));
@@ -49,4 +50,4 @@ export const actions: Actions = {
 		collab()?.closeDocument(boardDocName(event.params.sprintId, boardId));
 		return { action: 'archive', done: true };
 	}
-};
+});

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { answerQuestion, DECIDERS, deleteDecision, listDecisions, recordDecision, revealedVotes, sprintQuestions } from '$lib/server/facilitation/decisions';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -27,7 +28,7 @@ function decider(event: RequestEvent) {
 	return user;
 }
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	decide: async (event) => {
 		const user = decider(event);
 		const form = await event.request.formData();
@@ -48,4 +49,4 @@ export const actions: Actions = {
 		const result = answerQuestion(getDb(), event.params.sprintId, user.id, { questionId, answer: form.get('answer')?.toString(), note: form.get('note')?.toString() ?? '' });
 		return result.ok ? { answered: questionId } : fail(400, { action: 'answer', questionId, error: result.error });
 	}
-};
+});

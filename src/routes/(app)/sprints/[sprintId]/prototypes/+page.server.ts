@@ -4,6 +4,7 @@ import { canEdit, requireSprint, requireUser, SPRINT_EDITORS } from '$lib/server
 import { createPrototype, listPrototypes } from '$lib/server/prototypes/service';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -16,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	create: async (event) => {
 		const user = requireUser(event);
 		requireSprint(getDb(), user, event.params.sprintId, SPRINT_EDITORS);
@@ -26,4 +27,4 @@ export const actions: Actions = {
 		if (!created.ok) return fail(400, { error: created.error, name: String(input.name ?? '') });
 		redirect(303, `/sprints/${event.params.sprintId}/prototypes/${created.value.id}`);
 	}
-};
+});

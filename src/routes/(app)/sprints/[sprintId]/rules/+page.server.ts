@@ -5,6 +5,7 @@ import { getSprint } from '$lib/server/sprints/service';
 import { listRuleSets } from '$lib/server/rules/service';
 import { createRuleSetWithDraft } from '$lib/server/rules/draft';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -17,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	create: async (event) => {
 		const user = requireUser(event);
 		requireSprint(getDb(), user, event.params.sprintId, SPRINT_EDITORS);
@@ -26,4 +27,4 @@ export const actions: Actions = {
 		if (!created.ok) return fail(400, { error: created.error, name: String(data.get('name') ?? '') });
 		redirect(303, `/sprints/${event.params.sprintId}/rules/${created.value.id}`);
 	}
-};
+});

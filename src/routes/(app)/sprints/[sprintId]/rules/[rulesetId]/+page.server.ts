@@ -8,6 +8,7 @@ import { collab } from '$lib/server/collab/install';
 import { getSprint } from '$lib/server/sprints/service';
 import { heldBack } from '$lib/server/facilitation/take-control';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const { db, role, ruleSet, sprintId, canEdit, user, organisation } = ruleSetAccess(event);
@@ -25,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	rename: async (event) => {
 		const { db, ruleSet, canEdit, actor } = ruleSetAccess(event);
 		if (!canEdit) return fail(403, { action: 'rename', error: 'error_rules_read_only' });
@@ -43,4 +44,4 @@ export const actions: Actions = {
 		collab()?.closeDocument(ruleSetDocName(sprintId, ruleSet.id));
 		redirect(303, `/sprints/${sprintId}/rules/${ruleSet.id}/versions`);
 	}
-};
+});

@@ -4,10 +4,10 @@ import QRCode from 'qrcode';
 import { roundAccess, ROUND_MANAGERS } from '$lib/server/feedback/access';
 import { acknowledgeAlert, decideValidation, moderate } from '$lib/server/feedback/round-results';
 import { roundView } from '$lib/server/feedback/round-view';
-import { closeRound, extendRound, roundStatus } from '$lib/server/feedback/rounds';
+import { extendRound } from '$lib/server/feedback/rounds';
+import { closeRoundAndNotify } from '$lib/server/feedback/round-close';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
-import { notify } from '$lib/server/notifications/service';
 
 export const load: PageServerLoad = async (event) => {
 	const { db, role, round, sprintId } = roundAccess(event);
@@ -40,10 +40,8 @@ export const actions: Actions = {
 		return { action: 'window' };
 	},
 	close: async (event) => {
-		const { db, user, round, sprintId } = manage(event);
-		const wasOpen = roundStatus(round) !== 'closed';
-		closeRound(db, round);
-		if (wasOpen) notify(db, { sprintId, kind: 'round_closed', params: { round: round.title }, href: `/sprints/${sprintId}/tests/${round.id}`, exceptUserId: user.id });
+		const { db, user, round } = manage(event);
+		closeRoundAndNotify(db, round, user.id);
 		return { action: 'window' };
 	},
 	moderate: async (event) => {

@@ -9,7 +9,7 @@ import { boardAccess } from '$lib/server/boards/endpoint';
 import { notesInScope, readBoard } from '$lib/server/boards/document';
 import { castVote, getRound, latestRound, myVotes, progress, results, retractVote, revealRound, startRound } from '$lib/server/votes/service';
 import { readBody, refuse } from '$lib/server/json-api';
-import { heldBack } from '$lib/server/facilitation/take-control';
+import { takeoverRefusal } from '$lib/server/facilitation/takeover-guard';
 
 function state(db: ReturnType<typeof getDb>, boardId: string, userId: string) {
 	const round = latestRound(db, boardId);
@@ -44,7 +44,8 @@ export const POST = async (event: RequestEvent) => {
 	if (!body.ok) return body.response;
 	const input = body.value;
 	if (board.archivedAt) return refuse(403, 'error_board_archived');
-	if (heldBack(db, sprintId, role)) return refuse(423, 'facil_takeover_banner');
+	const held = takeoverRefusal(db, sprintId, role);
+	if (held) return held;
 
 	if (input.action === 'start') {
 		if (role !== 'facilitator') return refuse(403, 'error_forbidden');

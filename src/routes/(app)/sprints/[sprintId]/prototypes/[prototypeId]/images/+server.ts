@@ -7,10 +7,13 @@ import { canEdit } from '$lib/server/auth/guards';
 import { refuse } from '$lib/server/json-api';
 import { prototypeAccess } from '$lib/server/prototypes/endpoint';
 import { IMAGE_MAX_BYTES, storeImage } from '$lib/server/prototypes/images';
+import { takeoverRefusal } from '$lib/server/facilitation/takeover-guard';
 
 export const POST = async (event: RequestEvent) => {
-	const { db, user, role, prototype } = prototypeAccess(event);
+	const { db, user, role, prototype, sprintId } = prototypeAccess(event);
 	if (!canEdit(role)) return refuse(403, 'error_forbidden');
+	const held = takeoverRefusal(db, sprintId, role);
+	if (held) return held;
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	if (length > IMAGE_MAX_BYTES + 64 * 1024) return refuse(413, 'proto_image_too_large');
 	let file: FormDataEntryValue | null;

@@ -9,6 +9,7 @@ import { allVersions } from '$lib/server/rules/versions';
 import { collab } from '$lib/server/collab/install';
 import { getSprint } from '$lib/server/sprints/service';
 import type { Actions, PageServerLoad } from './$types';
+import { heldBackActions } from '$lib/server/facilitation/takeover-guard';
 
 export const load: PageServerLoad = (event) => {
 	const { db, ruleSet, sprintId, canEdit, user } = ruleSetAccess(event);
@@ -57,7 +58,7 @@ function reconnect(sprintId: string, ruleSetId: string) {
 	collab()?.closeDocument(ruleSetDocName(sprintId, ruleSetId));
 }
 
-export const actions: Actions = {
+export const actions: Actions = heldBackActions({
 	decide: async (event) => {
 		const { db, ruleSet, canEdit, actor, sprintId } = ruleSetAccess(event);
 		if (!canEdit) return fail(403, { action: 'decide', error: 'error_rules_read_only' });
@@ -91,4 +92,4 @@ export const actions: Actions = {
 		reconnect(sprintId, ruleSet.id);
 		return { action: 'draft', done: true };
 	}
-};
+});
