@@ -177,7 +177,7 @@ describe('the tested prototype version in the report', () => {
 			v: 1,
 			start: S2,
 			screens: [
-				{ id: S1, name: 'Vragen <b>over</b> jou', blocks: [block('cccccccccccccccc', 'heading', 'Hoe gaat het met je?'), block('dddddddddddddddd', 'choice', 'Kies er één', { items: 'Goed\nSlecht' })] },
+				{ id: S1, name: 'Vragen <b>over</b> jou', blocks: [block('cccccccccccccccc', 'heading', 'Hoe gaat het? 👋'), block('dddddddddddddddd', 'choice', 'Kies er één', { items: 'Goed\nSlecht' })] },
 				{ id: S2, name: 'Welkom', blocks: [block('eeeeeeeeeeeeeeee', 'image', 'Het buurthuis', { imageId: IMG }), block('ffffffffffffffff', 'note', NOTE), block('gggggggggggggggg', 'button', 'Beginnen', { target: S1 })] }
 			]
 		};
@@ -244,5 +244,9 @@ describe('the tested prototype version in the report', () => {
 		expect(drawn).toContain('Beginnen');
 		expect(drawn).toContain(m.facil_report_round_too_few({ round: 'Schermen testen' }));
 		expect(drawn.join('\n')).not.toContain(NOTE.slice(0, 20));
+		// DejaVu has no emoji: left out of the PDF rather than printed as an empty box; the SVG keeps it.
+		expect(drawn).toContain('Hoe gaat het? ');
+		expect(drawn.join('\n')).not.toContain('👋');
+		expect(Buffer.from(report.resources[0].items[0].tested[0].screens[1].image.split(',')[1], 'base64').toString('utf8')).toContain('Hoe gaat het? 👋');
 	});
 });
