@@ -127,7 +127,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
 			if (item.versions.length) text(item.versions.map((v) => `${v.label} (${formatDateTime(v.createdAt)})`).join(' · '), { indent: 14, color: MUTED });
 			for (const version of item.tested) {
 				// The version's title, its intro and its first screen stay on one page.
-				if (version.screens.length && doc.y + 70 + screenHeight(doc, version.screens[0].layout) > doc.page.height - 50) doc.addPage();
+				if (version.screens.length && doc.y + 70 + Math.min(screenHeight(version.screens[0].layout), 300) > doc.page.height - 50) doc.addPage();
 				sub(m.facil_report_tested_version({ version: version.label }));
 				muted(m.facil_report_screens_intro());
 				version.screens.forEach((screen, i) => {
@@ -158,23 +158,56 @@ const outcomeOf = (r: ReportResult) => {
 
 /** Screens are drawn this wide (points): two to a page, their text still readable in print. */
 const SCREEN_PT = 170;
+const screenHeight = (layout: ScreenLayout) => layout.height * (SCREEN_PT / layout.width);
 
-/** A tested screen: its picture on the left, its name and results beside it; never split over two pages. */
-const screenScale = (doc: PDFKit.PDFDocument, layout: ScreenLayout) => Math.min(SCREEN_PT / layout.width, (doc.page.height - 130) / layout.height);
-const screenHeight = (doc: PDFKit.PDFDocument, layout: ScreenLayout) => layout.height * screenScale(doc, layout);
-
+/**
+ * A tested screen: its picture on the left, its name and results beside it. A screen that fits a
+ * page is never split; a longer one goes on over the next pages in slices at the same size, so its
+ * text stays readable instead of shrinking to fit.
+ */
 function drawScreenRow(doc: PDFKit.PDFDocument, name: string, layout: ScreenLayout, lines: { value: string; color: string }[], width: number) {
-	const scale = screenScale(doc, layout);
+	const scale = SCREEN_PT / layout.width;
 	const height = layout.height * scale;
-	if (doc.y + height + 12 > doc.page.height - 50) doc.addPage();
-	const top = doc.y + 8;
-	drawScreen(doc, layout, 50, top, scale);
-	const x = 50 + layout.width * scale + 16;
+	const bottom = doc.page.height - doc.page.margins.bottom;
+	const page = bottom - doc.page.margins.top - 8;
+	// One that fits a page starts where it fits whole; a longer one starts here when a good part of a page is left.
+	if (doc.y + 8 + (height <= page ? height : page / 3) > bottom) doc.addPage();
+	let top = doc.y + 8;
+	const x = 50 + SCREEN_PT + 16;
 	const column = width - (x - 50);
 	doc.font('bold').fontSize(11).fillColor('#101828').text(printable(doc, name), x, top, { width: column });
 	for (const line of lines) doc.font('body').fontSize(9.5).fillColor(line.color).text(printable(doc, line.value), x, doc.y + 2, { width: column });
-	doc.x = 50;
-	doc.y = Math.max(doc.y, top + height) + 8;
+	let textBottom = doc.y;
+	for (let drawn = 0; ; ) {
+		const slice = cutAt(layout, drawn / scale, Math.min(height, drawn + bottom - top) / scale) * scale - drawn;
+		doc.save();
+		doc.rect(49, top, SCREEN_PT + 2, slice).clip();
+		drawScreen(doc, layout, 50, top - drawn, scale);
+		doc.restore();
+		drawn += slice;
+		if (drawn >= height - 0.5) {
+			doc.x = 50;
+			doc.y = Math.max(textBottom, top + slice) + 8;
+			return;
+		}
+		doc.addPage();
+		top = doc.page.margins.top;
+		textBottom = top;
+	}
+}
+
+/** Where to cut a screen between `from` and `to` (layout pixels): above any block the cut would split, unless that block alone is longer than a page. */
+export function cutAt(layout: ScreenLayout, from: number, to: number): number {
+	if (to >= layout.height) return layout.height;
+	const bottomOf = (p: ScreenLayout['parts'][number]) => p.y + (p.kind === 'text' ? p.lines.length * p.lineHeight : p.height);
+	let cut = to;
+	for (;;) {
+		const split = layout.parts.filter((p) => p.y < cut && bottomOf(p) > cut);
+		if (!split.length) return cut;
+		const above = Math.min(...split.map((p) => p.y)) - 4;
+		if (above <= from + 1) return to;
+		cut = above;
+	}
 }
 
 /** A screen's layout drawn as shapes at (left, top), `scale` points per layout pixel. */
@@ -220,12 +253,14 @@ function printable(doc: PDFKit.PDFDocument, value: string): string {
 	const font = (doc as unknown as Glyphs)._font?.font;
 	if (!font?.hasGlyphForCodePoint) return value;
 	let out = '';
+	let dropped = false;
 	for (const char of value) {
 		const code = char.codePointAt(0)!;
-		if (code === 0x200d || (code >= 0xfe00 && code <= 0xfe0f)) continue;
 		if (/\s/.test(char) || font.hasGlyphForCodePoint(code)) out += char;
+		else dropped = true;
 	}
-	return out;
+	// "Signalen 🚦 en" would keep two spaces where the emoji was.
+	return dropped ? out.replace(/ {2,}/g, ' ') : out;
 }
 
 /** An emoji the font lacks, drawn as a plain smiling face (the picture's meaning stays in the screen's text). */

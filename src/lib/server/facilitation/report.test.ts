@@ -15,7 +15,8 @@ import { boardLayout, wrap } from './board-layout';
 import { boardSvg } from './board-svg';
 import { buildReport } from './report';
 import { reportHtml } from './report-file';
-import { reportPdf } from './report-pdf';
+import { cutAt, reportPdf } from './report-pdf';
+import type { ScreenLayout } from './screen-layout';
 import { createLinkLimiter, createReportLink, listReportLinks, resolveReportLink, revokeReportLink } from './report-links';
 import { createPrototype, freezeVersion } from '../prototypes/service';
 import { createRuleSet } from '../rules/service';
@@ -248,5 +249,18 @@ describe('the tested prototype version in the report', () => {
 		expect(drawn).toContain('Hoe gaat het? ');
 		expect(drawn.join('\n')).not.toContain('👋');
 		expect(Buffer.from(report.resources[0].items[0].tested[0].screens[1].image.split(',')[1], 'base64').toString('utf8')).toContain('Hoe gaat het? 👋');
+	});
+});
+
+describe('a screen longer than a PDF page', () => {
+	const rect = (y: number, height: number) => ({ kind: 'rect' as const, x: 16, y, width: 328, height, radius: 8, fill: '#fff', stroke: null });
+	const layout: ScreenLayout = { width: 360, height: 3000, parts: [rect(16, 400), rect(430, 400), rect(850, 1800)] };
+
+	it('is cut between blocks, never through one, unless one block alone is longer than the slice', () => {
+		expect(cutAt(layout, 0, 600)).toBe(426);
+		expect(cutAt(layout, 0, 425)).toBe(425);
+		expect(cutAt(layout, 426, 1200)).toBe(846);
+		expect(cutAt(layout, 846, 1800)).toBe(1800);
+		expect(cutAt(layout, 2000, 3200)).toBe(3000);
 	});
 });
