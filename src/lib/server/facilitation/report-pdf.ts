@@ -182,7 +182,7 @@ function drawScreenRow(doc: PDFKit.PDFDocument, name: string, layout: ScreenLayo
 		const slice = cutAt(layout, drawn / scale, Math.min(height, drawn + bottom - top) / scale) * scale - drawn;
 		doc.save();
 		doc.rect(49, top, SCREEN_PT + 2, slice).clip();
-		drawScreen(doc, layout, 50, top - drawn, scale);
+		drawScreen(doc, layout, 50, top - drawn, scale, { from: drawn / scale, to: (drawn + slice) / scale });
 		doc.restore();
 		drawn += slice;
 		if (drawn >= height - 0.5) {
@@ -196,10 +196,11 @@ function drawScreenRow(doc: PDFKit.PDFDocument, name: string, layout: ScreenLayo
 	}
 }
 
+const bottomOf = (p: ScreenLayout['parts'][number]) => p.y + (p.kind === 'text' ? p.lines.length * p.lineHeight : p.height);
+
 /** Where to cut a screen between `from` and `to` (layout pixels): above any block the cut would split, unless that block alone is longer than a page. */
 export function cutAt(layout: ScreenLayout, from: number, to: number): number {
 	if (to >= layout.height) return layout.height;
-	const bottomOf = (p: ScreenLayout['parts'][number]) => p.y + (p.kind === 'text' ? p.lines.length * p.lineHeight : p.height);
 	let cut = to;
 	for (;;) {
 		const split = layout.parts.filter((p) => p.y < cut && bottomOf(p) > cut);
@@ -211,12 +212,14 @@ export function cutAt(layout: ScreenLayout, from: number, to: number): number {
 }
 
 /** A screen's layout drawn as shapes at (left, top), `scale` points per layout pixel. */
-function drawScreen(doc: PDFKit.PDFDocument, layout: ScreenLayout, left: number, top: number, scale: number) {
+function drawScreen(doc: PDFKit.PDFDocument, layout: ScreenLayout, left: number, top: number, scale: number, slice = { from: 0, to: layout.height }) {
 	const X = (x: number) => left + x * scale;
 	const Y = (y: number) => top + y * scale;
 	doc.save();
 	doc.roundedRect(left, top, layout.width * scale, layout.height * scale, 14 * scale).lineWidth(0.6).fillAndStroke('#ffffff', '#d0d5dd');
 	for (const p of layout.parts) {
+		// Only what shows in this slice: text searched or copied from the PDF then appears once.
+		if (bottomOf(p) <= slice.from || p.y >= slice.to) continue;
 		if (p.kind === 'rect') {
 			doc.roundedRect(X(p.x), Y(p.y), p.width * scale, p.height * scale, p.radius * scale);
 			if (p.dashed) doc.dash(4 * scale, { space: 3 * scale });

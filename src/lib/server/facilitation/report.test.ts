@@ -13,10 +13,10 @@ import { insertUser, testDb } from '../db/test-db';
 import { createSprint } from '../sprints/service';
 import { boardLayout, wrap } from './board-layout';
 import { boardSvg } from './board-svg';
-import { buildReport } from './report';
+import { buildReport, type Report } from './report';
 import { reportHtml } from './report-file';
 import { cutAt, reportPdf } from './report-pdf';
-import type { ScreenLayout } from './screen-layout';
+import { screenLayout, type ScreenLayout } from './screen-layout';
 import { createLinkLimiter, createReportLink, listReportLinks, resolveReportLink, revokeReportLink } from './report-links';
 import { createPrototype, freezeVersion } from '../prototypes/service';
 import { createRuleSet } from '../rules/service';
@@ -159,6 +159,20 @@ describe('the report and young people\'s answers', () => {
 
 const originalText = PDFDocument.prototype.text;
 
+/** The report's PDF, and every text drawn into it (as pdfkit was asked to, before its fonts encode it). */
+async function pdfAndText(report: Report) {
+	const drawn: string[] = [];
+	const text = vi.spyOn(PDFDocument.prototype, 'text').mockImplementation(function (this: PDFKit.PDFDocument, ...args: unknown[]) {
+		if (typeof args[0] === 'string') drawn.push(args[0]);
+		return originalText.apply(this, args as Parameters<typeof originalText>);
+	});
+	try {
+		return { pdf: await reportPdf(report), drawn };
+	} finally {
+		text.mockRestore();
+	}
+}
+
 describe('the tested prototype version in the report', () => {
 	const S1 = 'aaaaaaaaaaaaaaaa';
 	const S2 = 'bbbbbbbbbbbbbbbb';
@@ -225,17 +239,7 @@ describe('the tested prototype version in the report', () => {
 
 	it('draws the screens in the PDF: their names beside them, the image once, no note for testers', async () => {
 		const { report } = await tested();
-		const drawn: string[] = [];
-		const text = vi.spyOn(PDFDocument.prototype, 'text').mockImplementation(function (this: PDFKit.PDFDocument, ...args: unknown[]) {
-			if (typeof args[0] === 'string') drawn.push(args[0]);
-			return originalText.apply(this, args as Parameters<typeof originalText>);
-		});
-		let pdf: Buffer;
-		try {
-			pdf = await reportPdf(report);
-		} finally {
-			text.mockRestore();
-		}
+		const { pdf, drawn } = await pdfAndText(report);
 		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 		// The one image of the version, embedded once as a JPEG; the boards and screens are vector shapes.
 		expect(pdf.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
@@ -253,6 +257,23 @@ describe('the tested prototype version in the report', () => {
 });
 
 describe('a screen longer than a PDF page', () => {
+	it('goes on over the next pages, each block drawn once, none lost', async () => {
+		const fixtures = await import('../feedback/test-fixtures');
+		const { db, sprintId } = fixtures.setup();
+		const blocks = Array.from({ length: 60 }, (_, i) => ({ id: `b${i}`, type: 'text' as const, text: `Blok nummer ${i + 1} met uitleg die zo lang is dat hij over drie regels loopt op een telefoon`, items: '', target: null, overlay: false, multiple: false, emoji: '', imageId: null }));
+		const screen = { id: 's', name: 'Lang', blocks };
+		const layout = screenLayout(screen, [screen], new Map(), { image: '', button: '' });
+		const report = (await buildReport(db, sprintId))!;
+		report.resources[0].items = [{ id: 'p', title: 'P', href: '', versions: [], tested: [{ id: 'v', prototypeId: 'p', number: 1, label: 'v1', screens: [{ id: 's', name: 'Lang', image: '', layout, results: [] }] }] }];
+		const { pdf, drawn } = await pdfAndText(report);
+		expect(layout.height).toBeGreaterThan(2 * 842 * (360 / 170));
+		blocks.forEach((_, i) => expect(drawn.filter((line) => line.startsWith(`Blok nummer ${i + 1} `))).toHaveLength(1));
+		// Pages: the report's own, then the screen over at least two more.
+		const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)!.length;
+		const without = await reportPdf({ ...report, resources: [] });
+		expect(pages - without.toString('latin1').match(/\/Type \/Page\b/g)!.length).toBeGreaterThanOrEqual(2);
+	});
+
 	const rect = (y: number, height: number) => ({ kind: 'rect' as const, x: 16, y, width: 328, height, radius: 8, fill: '#fff', stroke: null });
 	const layout: ScreenLayout = { width: 360, height: 3000, parts: [rect(16, 400), rect(430, 400), rect(850, 1800)] };
 
