@@ -18,9 +18,8 @@ import { getSprint } from '../sprints/service';
 import { boardLayout, type BoardLayout } from './board-layout';
 import { boardSvg, svgDataUri } from './board-svg';
 import { listDecisions, revealedVotes, sprintQuestions, type DecisionView, type QuestionView, type VoteSummary } from './decisions';
-import { sprintResources, type ResourceKind, type SprintResource } from './resources';
-// Registers the prototype studio and the rules editor as the report's sources of versions.
-import './resource-providers';
+import { testedVersions, type ReportResult } from './report-screens';
+import { prototypeResources, ruleSetResources, type ResourceKind, type SprintResource } from './resources';
 
 export type ReportRound = {
 	title: string;
@@ -29,7 +28,7 @@ export type ReportRound = {
 	closesAt: number;
 	started: number;
 	finished: number;
-	items: { text: string; respondents: number | null; wouldHelpYes: number | null; positive: number | null; verdict: 'validated' | 'not_validated' | 'insufficient'; validated: boolean | null }[];
+	items: ({ text: string } & ReportResult)[];
 	quotes: { text: string; itemText: string | null }[];
 };
 
@@ -43,13 +42,13 @@ export type Report = {
 	rounds: ReportRound[];
 	validated: { text: string; roundTitle: string; n: number; positiveShare: number | null; quotes: string[] }[];
 	decisions: DecisionView[];
-	resources: { kind: ResourceKind; registered: boolean; items: SprintResource[] }[];
+	resources: { kind: ResourceKind; items: SprintResource[] }[];
 };
 
 const share = (counts: { n: number; counts: Record<string, number> } | null, keys: string[]) =>
 	counts && counts.n ? Math.round((keys.reduce((sum, key) => sum + (counts.counts[key] ?? 0), 0) / counts.n) * 100) : null;
 
-export function buildReport(db: DB, sprintId: string, now = Date.now()): Report | null {
+export async function buildReport(db: DB, sprintId: string, now = Date.now()): Promise<Report | null> {
 	const sprint = getSprint(db, sprintId);
 	if (!sprint) return null;
 	const brief = readDoc(db, briefDocName(sprintId));
@@ -61,12 +60,25 @@ export function buildReport(db: DB, sprintId: string, now = Date.now()): Report 
 		doc.destroy();
 		return { id: board.id, title: board.title, archived: !!board.archivedAt, layout, image: svgDataUri(boardSvg(layout)) };
 	});
+	/** Every item's outcome by its id: the tested screens show theirs beside the picture. */
+	const results = new Map<string, ReportResult & { roundTitle: string }>();
 	const rounds = listRounds(db, sprintId)
 		.sort((a, b) => a.opensAt.getTime() - b.opensAt.getTime())
 		.map((round): ReportRound => {
 			// As an observer sees it: texts only once shown, no alerts.
 			const view = roundView(db, round, 'observer', now);
 			const textOf = new Map(view.items.map((item) => [item.id, item.text]));
+			const items = view.items.map((item) => {
+				const result: ReportResult = {
+					respondents: item.respondents,
+					wouldHelpYes: item.respondents === null ? null : share(item.wouldHelp, ['yes']),
+					positive: item.respondents === null ? null : share(item.reactions, ['great', 'good']),
+					verdict: item.verdict.status,
+					validated: item.validation ? item.validation.validated : null
+				};
+				results.set(item.id, { ...result, roundTitle: view.title });
+				return { text: item.text, ...result };
+			});
 			return {
 				title: view.title,
 				status: view.status,
@@ -74,14 +86,7 @@ export function buildReport(db: DB, sprintId: string, now = Date.now()): Report 
 				closesAt: view.closesAt,
 				started: view.started,
 				finished: view.finished,
-				items: view.items.map((item) => ({
-					text: item.text,
-					respondents: item.respondents,
-					wouldHelpYes: item.respondents === null ? null : share(item.wouldHelp, ['yes']),
-					positive: item.respondents === null ? null : share(item.reactions, ['great', 'good']),
-					verdict: item.verdict.status,
-					validated: item.validation ? item.validation.validated : null
-				})),
+				items,
 				quotes: view.texts.filter((text) => text.quote && text.moderation === 'shown').map((text) => ({ text: text.text, itemText: text.itemId ? (textOf.get(text.itemId) ?? null) : null }))
 			};
 		});
@@ -95,6 +100,9 @@ export function buildReport(db: DB, sprintId: string, now = Date.now()): Report 
 		rounds,
 		validated: validatedIdeas(db, sprintId).map((idea) => ({ text: idea.text, roundTitle: idea.roundTitle, n: idea.evidence.n, positiveShare: idea.evidence.positiveShare, quotes: idea.quotes })),
 		decisions: listDecisions(db, sprintId),
-		resources: sprintResources(db, sprintId)
+		resources: [
+			{ kind: 'prototype', items: prototypeResources(db, sprintId, await testedVersions(db, sprintId, results)) },
+			{ kind: 'ruleset', items: ruleSetResources(db, sprintId) }
+		]
 	};
 }

@@ -1,32 +1,35 @@
 /**
- * Sprint resources other parts of the app own (prototypes, rule sets): the report lists their
- * versions, without this module knowing them. A part registers a provider once (at import of its
- * service module), e.g. in the prototype studio:
- *
- *   registerSprintResource({ kind: 'prototype', list: (db, sprintId) => listPrototypes(db, sprintId).map(...) });
- *
- * A kind nobody registered yet shows in the report as "none yet".
+ * The report's view of the sprint's prototypes (with their frozen versions, and the screens of the
+ * versions young people tested) and rule sets (with their published versions).
  */
 import type { DB } from '../db';
+import { listPrototypes, listVersions as prototypeVersions } from '../prototypes/service';
+import { listRuleSets } from '../rules/service';
+import { listVersions as ruleSetVersions } from '../rules/versions';
+import type { TestedVersion } from './report-screens';
 
-export const RESOURCE_KINDS = ['prototype', 'ruleset'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+export type ResourceKind = 'prototype' | 'ruleset';
 
 export type ResourceVersion = { label: string; createdAt: number; note?: string };
-/** `screens`: images (data URIs or SVG text drawn by the owner) to show in the report, e.g. a tested version's screens. */
-export type SprintResource = { id: string; title: string; href: string; versions: ResourceVersion[]; screens?: { title: string; svg: string }[] };
-export type ResourceProvider = { kind: ResourceKind; list(db: DB, sprintId: string): SprintResource[] };
+/** `tested`: the versions of a prototype that a test round showed young people, newest first. */
+export type SprintResource = { id: string; title: string; href: string; versions: ResourceVersion[]; tested: TestedVersion[] };
 
-const providers = new Map<ResourceKind, ResourceProvider>();
-
-export function registerSprintResource(provider: ResourceProvider) {
-	providers.set(provider.kind, provider);
+export function prototypeResources(db: DB, sprintId: string, tested: TestedVersion[]): SprintResource[] {
+	return listPrototypes(db, sprintId).map((p) => ({
+		id: p.id,
+		title: p.name,
+		href: `/sprints/${sprintId}/prototypes/${p.id}`,
+		versions: prototypeVersions(db, p.id).map((v) => ({ label: `v${v.number} · ${v.name}`, createdAt: v.createdAt.getTime(), note: v.authorName })),
+		tested: tested.filter((v) => v.prototypeId === p.id).sort((a, b) => b.number - a.number)
+	}));
 }
 
-/** Every kind with its resources in this sprint; `registered: false` when no part provides it yet. */
-export function sprintResources(db: DB, sprintId: string): { kind: ResourceKind; registered: boolean; items: SprintResource[] }[] {
-	return RESOURCE_KINDS.map((kind) => {
-		const provider = providers.get(kind);
-		return { kind, registered: !!provider, items: provider ? provider.list(db, sprintId) : [] };
-	});
+export function ruleSetResources(db: DB, sprintId: string): SprintResource[] {
+	return listRuleSets(db, sprintId).map((set) => ({
+		id: set.id,
+		title: set.name,
+		href: `/sprints/${sprintId}/rules/${set.id}/versions`,
+		versions: ruleSetVersions(db, set.id).map((v) => ({ label: `v${v.number}`, createdAt: v.publishedAt.getTime(), note: v.authorName })),
+		tested: []
+	}));
 }

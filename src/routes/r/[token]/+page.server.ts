@@ -18,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		await linkLimiter.failed(address);
 		error(404, 'Not found');
 	}
-	const report = buildReport(db, sprintId);
+	const report = await buildReport(db, sprintId);
 	if (!report) error(404, 'Not found');
 	return { report };
 };

@@ -5,12 +5,12 @@ import { buildReport } from '$lib/server/facilitation/report';
 import { createReportLink, DEFAULT_LINK_DAYS, listReportLinks, revokeReportLink } from '$lib/server/facilitation/report-links';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	const { sprintId } = event.params;
 	const role = requireSprint(db, user, sprintId);
-	const report = buildReport(db, sprintId);
+	const report = await buildReport(db, sprintId);
 	if (!report) error(404, 'Not found');
 	return { report, role, links: role === 'facilitator' ? listReportLinks(db, sprintId) : [], defaultDays: DEFAULT_LINK_DAYS };
 };

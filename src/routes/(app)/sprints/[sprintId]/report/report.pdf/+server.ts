@@ -11,7 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const user = requireUser(event);
 	const db = getDb();
 	requireSprint(db, user, event.params.sprintId);
-	const report = buildReport(db, event.params.sprintId);
+	const report = await buildReport(db, event.params.sprintId);
 	if (!report) error(404, 'Not found');
 	return new Response(new Uint8Array(await reportPdf(report)), { headers: downloadHeaders('application/pdf', reportFileName(report, 'pdf')) });
 };
