@@ -36,17 +36,18 @@ test('@foundation two people co-edit the brief live and see each other', async (
 		const questionA = facilitator.getByTestId('brief-question');
 		await expect(questionA).toHaveCount(1);
 		await expect(questionA).toBeFocused();
-		await facilitator.keyboard.type('jongeren zelf laten kiezen waar ze hulp vinden?');
+		await expect(questionA).toHaveAttribute('placeholder', t('brief_question_placeholder'));
+		await facilitator.keyboard.type('Kunnen we jongeren zelf laten kiezen waar ze hulp vinden?');
 		const questionB = other.getByTestId('brief-question');
 		await expect(questionB).toHaveCount(1);
-		await expect(questionB).toHaveValue(`${t('brief_question_prefix')} jongeren zelf laten kiezen waar ze hulp vinden?`);
+		await expect(questionB).toHaveValue(`Kunnen we jongeren zelf laten kiezen waar ze hulp vinden?`);
 		await expect(other.getByText(t('brief_no_questions'))).toHaveCount(0);
 
 		// The second person adds one too; both see two, in the same order.
 		await other.getByRole('button', { name: t('brief_question_add') }).click();
-		await other.keyboard.type('ouders vroeg betrekken?');
+		await other.keyboard.type('Kunnen we ouders vroeg betrekken?');
 		await expect(questionA).toHaveCount(2);
-		await expect(questionA.nth(1)).toHaveValue(`${t('brief_question_prefix')} ouders vroeg betrekken?`);
+		await expect(questionA.nth(1)).toHaveValue(`Kunnen we ouders vroeg betrekken?`);
 
 		// What was written is stored: a fresh load shows it.
 		await other.reload();
@@ -69,7 +70,7 @@ test('@foundation an observer sees the brief read-only and cannot change it', as
 		await waitForBrief(facilitator);
 		await facilitator.getByTestId('brief-goal').fill('Alle jongeren hebben een plek.');
 		await facilitator.getByRole('button', { name: t('brief_question_add') }).click();
-		await facilitator.keyboard.type('een plek vinden na school?');
+		await facilitator.keyboard.type('Kunnen we een plek vinden na school?');
 
 		await observer.goto(`/sprints/${sprintId}`);
 		await waitForBrief(observer);
@@ -78,7 +79,7 @@ test('@foundation an observer sees the brief read-only and cannot change it', as
 		await expect(goal).toHaveValue('Alle jongeren hebben een plek.');
 		await expect(goal).toHaveAttribute('readonly', '');
 		await expect(goal).not.toBeEditable();
-		await expect(observer.getByTestId('brief-question')).toHaveValue(`${t('brief_question_prefix')} een plek vinden na school?`);
+		await expect(observer.getByTestId('brief-question')).toHaveValue(`Kunnen we een plek vinden na school?`);
 		await expect(observer.getByTestId('brief-question')).not.toBeEditable();
 		await expect(observer.getByRole('button', { name: t('brief_question_add') })).toHaveCount(0);
 		await expect(observer.getByRole('button', { name: t('brief_question_remove', { n: 1 }) })).toHaveCount(0);

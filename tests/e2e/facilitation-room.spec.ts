@@ -107,9 +107,12 @@ test('@facilitation projector, decisions on a vote, the report with downloads an
 		await decider.getByLabel(t('facil_decision_text'), { exact: true }).fill('We testen de buddy verder in Oost');
 		await decider.getByLabel(t('facil_decision_rationale'), { exact: true }).fill('De meeste stippen, en jongeren waren positief.');
 		await decider.getByRole('checkbox').first().check();
-		await decider.getByTestId('decision-save').click();
+		// A double click (an impatient tap) records it once.
+		await decider.getByTestId('decision-save').dblclick();
 		const decision = decider.getByTestId('decision').filter({ hasText: 'We testen de buddy verder in Oost' });
 		await expect(decision).toContainText(t('facil_vote_on', { board: t('board_problem_map_title') }));
+		await decider.reload();
+		await expect(decision).toHaveCount(1);
 		await expect(decision).toContainText('Buddy uit de buurt (4)');
 		// Bad input: an empty decision is refused.
 		await decider.getByLabel(t('facil_decision_text'), { exact: true }).fill('   ');

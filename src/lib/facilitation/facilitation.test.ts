@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { appendStart, checkDay, formatTime, nowAndNext, parseTime, reorder, shiftFrom, type Block } from './agenda';
 import { TEMPLATES } from './templates';
 import { sprintDayOf, wallClock } from './clock';
-import { clockOffset, extendTimer, formatRemaining, pauseTimer, remaining, resumeTimer, settle, startTimer, type TimerState } from './timer';
+import { clockOffset, extendTimer, formatRemaining, pauseTimer, remaining, resumeTimer, settle, SHOW_ENDED_MS, startTimer, timerShows, type TimerState } from './timer';
 
 const day: Block[] = [
 	{ id: 'intro', start: 9 * 60 + 30, duration: 30 },
@@ -85,6 +85,16 @@ describe('timer', () => {
 		expect(remaining(state, T + 20 * 60_000)).toBe(0);
 		// An ended timer extended runs again.
 		expect(remaining(value(extendTimer(state, 30_000, T + 20 * 60_000)), T + 20 * 60_000)).toBe(30_000);
+	});
+
+	it('shows "time is up" for a while after the end, then no timer at all', () => {
+		const running = value(startTimer(60_000, T));
+		expect(timerShows({ status: 'idle' }, T)).toBe('none');
+		expect(timerShows(running, T + 59_000)).toBe('running');
+		expect(timerShows(value(pauseTimer(running, T + 1000)), T + 3600_000)).toBe('paused');
+		expect(timerShows(running, T + 60_000)).toBe('ended');
+		expect(timerShows(running, T + 60_000 + SHOW_ENDED_MS - 1)).toBe('ended');
+		expect(timerShows(running, T + 60_000 + SHOW_ENDED_MS)).toBe('none');
 	});
 
 	it.each([0, -1000, 24 * 60 * 60 * 1000, 1500, '300000', Number.NaN])('refuses a timer of %j', (ms) => {

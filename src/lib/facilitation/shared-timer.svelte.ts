@@ -4,7 +4,7 @@
  * end time on its own clock plus that offset. Every screen so shows the same seconds.
  */
 import type { AgendaMoment } from './agenda';
-import { clockOffset, formatRemaining, remaining, type TimerState } from './timer';
+import { clockOffset, formatRemaining, remaining, timerShows, type TimerShows, type TimerState } from './timer';
 
 const POLL_MS = 2000;
 const TICK_MS = 250;
@@ -21,6 +21,8 @@ export class SharedTimer {
 	agenda = $state<AgendaMoment | null>(null);
 	/** Milliseconds left, updated every tick. */
 	left = $state(0);
+	/** What screens show: no timer, the countdown, paused, or that time is up (for a while). */
+	shows = $state<TimerShows>('none');
 	/** True for a little while after the countdown reached zero (the visual cue). */
 	justEnded = $state(false);
 	error = $state<string | null>(null);
@@ -97,6 +99,7 @@ export class SharedTimer {
 	#update() {
 		const now = this.now();
 		this.left = remaining(this.state, now);
+		this.shows = timerShows(this.state, now);
 		// The end is cued once per end, also on a screen that heard of it only just after (a poll
 		// that came late), but not on one opened long after it.
 		const endsAt = this.state.status === 'running' ? this.state.endsAt : this.state.status === 'done' ? this.state.endedAt : null;

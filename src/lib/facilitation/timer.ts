@@ -59,6 +59,18 @@ export function settle(state: TimerState, now: number): TimerState {
 	return state.status === 'running' && state.endsAt <= now ? { status: 'done', endedAt: state.endsAt, durationMs: state.durationMs } : state;
 }
 
+/** An ended timer shows "time is up" this long; then screens show no timer until the next one. */
+export const SHOW_ENDED_MS = 5 * 60_000;
+
+export type TimerShows = 'none' | 'running' | 'paused' | 'ended';
+
+/** What the room's screens show of the timer now (a forgotten "0:00" on every screen helps nobody). */
+export function timerShows(state: TimerState, now: number): TimerShows {
+	const current = settle(state, now);
+	if (current.status === 'done') return now - current.endedAt < SHOW_ENDED_MS ? 'ended' : 'none';
+	return current.status === 'idle' ? 'none' : current.status;
+}
+
 /** Milliseconds left, as every screen shows them (never below zero). */
 export function remaining(state: TimerState, now: number): number {
 	const current = settle(state, now);

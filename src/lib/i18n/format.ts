@@ -21,3 +21,11 @@ export function formatDateTime(date: Date | string | number): string {
 export function formatTime(date: Date | string | number): string {
 	return new Intl.DateTimeFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(new Date(date));
 }
+
+/**
+ * A number as the reader's language writes it ("100.000" and "1,5" in Dutch), never the browser's
+ * own language: a Dutch page in an English browser must not say "100,000".
+ */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+	return new Intl.NumberFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', options).format(n);
+}

@@ -21,7 +21,8 @@ export function csvProblem(e: CsvError): string {
 			return m.rules_bench_csv_too_many_rows();
 		case 'csv_empty':
 			return m.rules_bench_csv_empty();
-		default:
-			return e.message;
+		case 'csv_syntax':
+			// The CSV parser's own words are English ("Quoted field unterminated").
+			return /quote/i.test(e.message) ? m.rules_bench_csv_quotes() : m.rules_bench_csv_syntax();
 	}
 }

@@ -3,11 +3,12 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Fact } from '$lib/rules/evaluate';
 import type { RecordValue } from '$lib/rules/model';
 import type { BenchField } from './types';
+import { formatNumber } from '$lib/i18n/format';
 
 export function valueText(value: RecordValue | undefined, field?: BenchField): string {
 	if (value === null || value === undefined) return m.rules_bench_unknown();
 	if (typeof value === 'boolean') return value ? m.rules_bench_yes() : m.rules_bench_no();
-	if (typeof value === 'number') return field?.unit ? `${value.toLocaleString()} ${field.unit}` : value.toLocaleString();
+	if (typeof value === 'number') return field?.unit ? `${formatNumber(value)} ${field.unit}` : formatNumber(value);
 	return value;
 }
 

@@ -79,6 +79,18 @@ describe('decisions', () => {
 		expect(world.db.select().from(decisions).all()).toHaveLength(0);
 	});
 
+	it('records a decision sent twice in a row once; the same words later, or by someone else, are a new decision', () => {
+		const world = setup();
+		const at = Date.parse('2026-12-01T10:00:00Z');
+		const first = recordDecision(world.db, world.sprintId, world.user.id, { text: 'We testen de sport-app' }, at);
+		const again = recordDecision(world.db, world.sprintId, world.user.id, { text: ' We testen de sport-app ' }, at + 400);
+		if (!first.ok || !again.ok) throw new Error();
+		expect(again.value.id).toBe(first.value.id);
+		expect(world.db.select().from(decisions).all()).toHaveLength(1);
+		expect(recordDecision(world.db, world.sprintId, world.user.id, { text: 'We testen de sport-app' }, at + 120_000)).toMatchObject({ ok: true });
+		expect(world.db.select().from(decisions).all()).toHaveLength(2);
+	});
+
 	it('does not link a vote that is still open, or another sprint\'s', () => {
 		const world = setup();
 		const vote = revealedVote(world);

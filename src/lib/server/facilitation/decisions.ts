@@ -4,7 +4,7 @@
  * the brief is answered yes, no or not yet, with a note. Checked first, then written in one
  * transaction: refused input stores nothing.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import { questionId, questions, questionText } from '$lib/brief/model';
 import type { DB } from '../db';
 import { boards, decisions, decisionVotes, questionAnswers, users, voteRounds, type SprintRole } from '../db/schema';
@@ -90,7 +90,10 @@ export function listDecisions(db: DB, sprintId: string): DecisionView[] {
 	}));
 }
 
-export function recordDecision(db: DB, sprintId: string, userId: string, input: { text: unknown; rationale?: unknown; voteRoundIds?: unknown }): Result<{ id: string }> {
+/** A decision sent again within this long is the same decision (see recordDecision). */
+const RESENT_WITHIN_MS = 60_000;
+
+export function recordDecision(db: DB, sprintId: string, userId: string, input: { text: unknown; rationale?: unknown; voteRoundIds?: unknown }, now = Date.now()): Result<{ id: string }> {
 	const text = oneLine(input.text);
 	if (!text) return fail('error_decision_text', 'text');
 	if (text.length > DECISION_MAX) return fail('error_decision_text_too_long', 'text');
@@ -100,12 +103,20 @@ export function recordDecision(db: DB, sprintId: string, userId: string, input: 
 	// Only revealed votes of this sprint: an id from elsewhere refuses the whole decision.
 	const known = new Set(revealedRoundIds(db, sprintId));
 	if (ids.some((id) => !known.has(id))) return fail('error_decision_votes', 'voteRoundIds');
-	const id = newId();
-	db.transaction((tx) => {
-		tx.insert(decisions).values({ id, sprintId, text, rationale, decidedBy: userId }).run();
+	return db.transaction((tx) => {
+		// The same decision by the same person moments ago is this one sent twice (a double click,
+		// a form posted again without JavaScript): it is recorded once.
+		const twin = tx
+			.select({ id: decisions.id })
+			.from(decisions)
+			.where(and(eq(decisions.sprintId, sprintId), eq(decisions.decidedBy, userId), eq(decisions.text, text), gt(decisions.createdAt, new Date(now - RESENT_WITHIN_MS))))
+			.get();
+		if (twin) return ok({ id: twin.id });
+		const id = newId();
+		tx.insert(decisions).values({ id, sprintId, text, rationale, decidedBy: userId, createdAt: new Date(now) }).run();
 		for (const voteRoundId of ids) tx.insert(decisionVotes).values({ decisionId: id, voteRoundId }).run();
+		return ok({ id });
 	});
-	return ok({ id });
 }
 
 function revealedRoundIds(db: DB, sprintId: string): string[] {
