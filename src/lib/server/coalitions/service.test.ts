@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coalitionMembers, invites, organisations } from '../db/schema';
 import { insertUser, testDb } from '../db/test-db';
-import { acceptInvite, addOrganisation, coalitionRole, createCoalition, createInvite, INVITE_TTL, listMyCoalitions } from './service';
+import { acceptInvite, addOrganisation, coalitionRole, createCoalition, createInvite, INVITE_TTL, listMyCoalitions, previewInvite } from './service';
 
 function setup() {
 	const db = testDb();
@@ -43,7 +43,11 @@ describe('invites', () => {
 		const invite = createInvite(db, coalitionId, coordinator.id, 'partner', org.value.id);
 		if (!invite.ok) throw new Error();
 		const joiner = insertUser(db, 'Joiner');
+		// The link says for which organisation.
+		expect(previewInvite(db, invite.value.token)).toMatchObject({ ok: true, value: { role: 'partner', organisationName: 'Fontys' } });
 		expect(acceptInvite(db, invite.value.token, joiner.id)).toEqual({ ok: true, value: { coalitionId } });
+		// Opened again by the one who used it: they are a member; anyone else: used.
+		expect(previewInvite(db, invite.value.token, Date.now(), joiner.id)).toMatchObject({ ok: false, error: 'error_invite_already_member' });
 		expect(coalitionRole(db, joiner.id, coalitionId)).toBe('partner');
 		const second = insertUser(db, 'Second');
 		expect(acceptInvite(db, invite.value.token, second.id)).toMatchObject({ ok: false, error: 'error_invite_used' });

@@ -143,15 +143,20 @@ export function revokeInvite(db: DB, coalitionId: string, inviteId: string) {
 }
 
 /** What an invite offers, for the page that asks to accept it. */
-export function previewInvite(db: DB, token: string, now = Date.now()) {
+/**
+ * What an invite link offers (coalition, role, organisation), if it can still be used. `userId`:
+ * the person looking, who is told they are a member already when the link was theirs.
+ */
+export function previewInvite(db: DB, token: string, now = Date.now(), userId?: string) {
 	const row = db
-		.select({ id: invites.id, coalitionId: invites.coalitionId, coalitionName: coalitions.name, role: invites.role, usedAt: invites.usedAt, expiresAt: invites.expiresAt })
+		.select({ id: invites.id, coalitionId: invites.coalitionId, coalitionName: coalitions.name, role: invites.role, organisationName: organisations.name, usedAt: invites.usedAt, usedBy: invites.usedBy, expiresAt: invites.expiresAt })
 		.from(invites)
 		.innerJoin(coalitions, eq(coalitions.id, invites.coalitionId))
+		.leftJoin(organisations, eq(organisations.id, invites.organisationId))
 		.where(eq(invites.tokenHash, hashToken(token)))
 		.get();
 	if (!row) return fail('error_invite_invalid');
-	if (row.usedAt) return fail('error_invite_used');
+	if (row.usedAt) return fail(userId && row.usedBy === userId ? 'error_invite_already_member' : 'error_invite_used');
 	if (row.expiresAt.getTime() <= now) return fail('error_invite_expired');
 	return ok(row);
 }

@@ -4,6 +4,8 @@ import { exportedRuleSetSchema, type ExportedRuleSet } from '$lib/rules/model';
 import { testDb } from '../db/test-db';
 import { coalitions, ruleFields, ruleSets, sprints } from '../db/schema';
 import { validatedIdeas } from '../feedback/round-results';
+import { roundView } from '../feedback/round-view';
+import { listRounds } from '../feedback/rounds';
 import { listAudit } from '../rules/audit';
 import { readDraftDefinition } from '../rules/draft';
 import { getVersion } from '../rules/versions';
@@ -48,7 +50,11 @@ describe('the demo seed (rules)', () => {
 		expect(db.select().from(ruleFields).all().length).toBeGreaterThanOrEqual(10);
 		const ideas = validatedIdeas(db, sprint.id);
 		expect(ideas).toHaveLength(4);
-		expect(ideas.every((i) => i.evidence.n === 14)).toBe(true);
+		expect(ideas.every((i) => i.evidence.n === 14 && i.evidence.measure === 'would_help')).toBe(true);
+		// The faces are answered too, so the results show them next to "would help".
+		const round = listRounds(db, sprint.id)[0];
+		const view = roundView(db, round, 'facilitator');
+		expect(view.items.map((item) => item.reactions?.n)).toEqual([14, 14, 14, 14]);
 		const ruleSet = db.select().from(ruleSets).get()!;
 		expect(ruleSet).toMatchObject({ coalitionId: coalition.id, sprintId: sprint.id, status: 'published', name: demoRuleSet.name });
 		const version = getVersion<ExportedRuleSet>(db, ruleSet.id, 1)!;

@@ -31,12 +31,19 @@ function validateIdeas(db: DB, sprintId: string, userId: string, now: number) {
 	const round = getRound(db, sprintId, made.value.id)!;
 	const items = roundItems(db, round.id);
 	const wouldHelp = round.questions.find((q) => q.type === 'would_help')!;
+	const reaction = round.questions.find((q) => q.type === 'reaction')!;
+	// Faces that go with the answer: the happy ones mostly from those it would help.
+	const face = (helps: boolean, person: number) => (helps ? (person % 3 === 0 ? 'good' : 'great') : person % 2 === 0 ? 'unsure' : 'good');
 	for (let person = 0; person < YOUNG_PEOPLE; person++) {
 		const at = opened + (person + 1) * 60_000;
 		const joined = joinRound(db, round, at);
 		if (!joined.ok) throw new Error(joined.error);
 		const run = findRun(db, round, joined.value.token)!;
-		items.forEach((item, i) => saveAnswer(db, round, run, { itemId: item.id, questionId: wouldHelp.id, value: person < (WOULD_HELP[i] ?? 8) ? 'yes' : 'no' }, at));
+		items.forEach((item, i) => {
+			const helps = person < (WOULD_HELP[i] ?? 8);
+			saveAnswer(db, round, run, { itemId: item.id, questionId: wouldHelp.id, value: helps ? 'yes' : 'no' }, at);
+			saveAnswer(db, round, run, { itemId: item.id, questionId: reaction.id, value: face(helps, person) }, at);
+		});
 		finishRun(db, round, run, at);
 	}
 	for (const item of items) {

@@ -59,6 +59,14 @@ function clip(a: Box, b: Box) {
 }
 
 /** Text broken into lines that fit `width` at `size` (an estimate: no font metrics on the server). */
+/**
+ * The font size of frame titles: 20 board units, larger on a large board. Drawn to fit a report's
+ * width, a problem map thousands of units wide made its titles a few points high.
+ */
+export function groupTitleSize(layout: Pick<BoardLayout, 'width'>): number {
+	return Math.round(Math.min(40, Math.max(20, layout.width / 60)));
+}
+
 export function wrap(text: string, width: number, size: number, maxLines: number): string[] {
 	const perLine = Math.max(4, Math.floor(width / (size * 0.56)));
 	const lines: string[] = [];

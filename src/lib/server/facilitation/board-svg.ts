@@ -1,6 +1,6 @@
 /** A board drawn as a standalone SVG (for the sprint report, as an image; no scripts, no links). */
 import type { BoardLayout } from './board-layout';
-import { wrap } from './board-layout';
+import { groupTitleSize, wrap } from './board-layout';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (value: number) => String(Math.round(value * 10) / 10);
@@ -9,10 +9,11 @@ const FONT = "font-family=\"'DejaVu Sans', Verdana, Arial, sans-serif\"";
 
 export function boardSvg(layout: BoardLayout): string {
 	const parts: string[] = [];
+	const title = groupTitleSize(layout);
 	for (const s of layout.shapes) {
 		if (s.kind === 'group') {
 			parts.push(`<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.width)}" height="${n(s.height)}" rx="12" fill="${s.fill}" stroke="#98a2b3" stroke-width="2"/>`);
-			if (s.text) parts.push(`<text x="${n(s.x + 14)}" y="${n(s.y + 30)}" font-size="20" font-weight="bold" fill="#344054">${esc(wrap(s.text, s.width - 28, 20, 1)[0])}</text>`);
+			if (s.text) parts.push(`<text x="${n(s.x + 14)}" y="${n(s.y + 10 + title)}" font-size="${title}" font-weight="bold" fill="#344054">${esc(wrap(s.text, s.width - 28, title, 1)[0])}</text>`);
 		} else {
 			const size = s.kind === 'label' ? 22 : 15;
 			if (s.kind === 'note') parts.push(`<rect x="${n(s.x)}" y="${n(s.y)}" width="${n(s.width)}" height="${n(s.height)}" rx="6" fill="${s.fill}" stroke="#00000022"/>`);

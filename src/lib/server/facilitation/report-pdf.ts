@@ -7,10 +7,11 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime } from '$lib/i18n/format';
 import { m } from '$lib/paraglide/messages.js';
-import { wrap, type BoardLayout } from './board-layout';
+import { groupTitleSize, wrap, type BoardLayout } from './board-layout';
 import type { Report } from './report';
 import type { ReportResult } from './report-screens';
 import type { ScreenLayout } from './screen-layout';
+import { evidenceText } from '$lib/facilitation/report/evidence';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -114,7 +115,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
 	if (!report.validated.length) muted(m.facil_report_none_validated());
 	for (const idea of report.validated) {
 		text(idea.text, { bold: true });
-		text(m.facil_report_evidence({ n: idea.n, share: idea.positiveShare === null ? '–' : `${Math.round(idea.positiveShare * 100)}%`, round: idea.roundTitle }), { indent: 14, color: MUTED });
+		text(evidenceText(idea), { indent: 14, color: MUTED });
 		for (const quote of idea.quotes) text(`“${quote}”`, { indent: 14 });
 	}
 
@@ -287,6 +288,7 @@ function drawBoard(doc: PDFKit.PDFDocument, layout: BoardLayout, width: number) 
 	const Y = (y: number) => top + (y - layout.y) * scale;
 	doc.save();
 	doc.rect(50, top, layout.width * scale, height).lineWidth(0.5).strokeColor('#d0d5dd').stroke();
+	const title = groupTitleSize(layout);
 	for (const s of layout.shapes) {
 		const x = X(s.x);
 		const y = Y(s.y);
@@ -294,9 +296,9 @@ function drawBoard(doc: PDFKit.PDFDocument, layout: BoardLayout, width: number) 
 		const h = s.height * scale;
 		if (s.kind === 'group') doc.roundedRect(x, y, w, h, 4).lineWidth(0.7).fillAndStroke(s.fill, '#98a2b3');
 		else if (s.kind === 'note') doc.roundedRect(x, y, w, h, 2).lineWidth(0.3).fillAndStroke(s.fill, '#d0d5dd');
-		const size = Math.max(3, (s.kind === 'group' ? 20 : s.kind === 'label' ? 22 : 15) * scale);
+		const size = Math.max(3, (s.kind === 'group' ? title : s.kind === 'label' ? 22 : 15) * scale);
 		if (!s.text || size < 3) continue;
-		const lines = s.kind === 'group' ? wrap(s.text, s.width - 28, 20, 1) : wrap(s.text, s.width - 20, s.kind === 'label' ? 22 : 15, Math.max(1, Math.floor((s.height - 16) / ((s.kind === 'label' ? 22 : 15) * 1.3))));
+		const lines = s.kind === 'group' ? wrap(s.text, s.width - 28, title, 1) : wrap(s.text, s.width - 20, s.kind === 'label' ? 22 : 15, Math.max(1, Math.floor((s.height - 16) / ((s.kind === 'label' ? 22 : 15) * 1.3))));
 		doc.font(s.kind === 'note' ? 'body' : 'bold').fontSize(size).fillColor('#1f2937');
 		lines.forEach((line, i) => doc.text(line, x + (s.kind === 'group' ? 14 : 10) * scale, y + 10 * scale + i * size * 1.3, { lineBreak: false, width: Math.max(1, w - 12 * scale), ellipsis: true }));
 	}

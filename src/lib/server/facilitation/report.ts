@@ -40,7 +40,7 @@ export type Report = {
 	boards: { id: string; title: string; archived: boolean; layout: BoardLayout; image: string }[];
 	votes: VoteSummary[];
 	rounds: ReportRound[];
-	validated: { text: string; roundTitle: string; n: number; positiveShare: number | null; quotes: string[] }[];
+	validated: { text: string; roundTitle: string; n: number; positiveShare: number | null; measure: string | null; quotes: string[] }[];
 	decisions: DecisionView[];
 	resources: { kind: ResourceKind; items: SprintResource[] }[];
 };
@@ -98,7 +98,7 @@ export async function buildReport(db: DB, sprintId: string, now = Date.now()): P
 		boards,
 		votes: revealedVotes(db, sprintId),
 		rounds,
-		validated: validatedIdeas(db, sprintId).map((idea) => ({ text: idea.text, roundTitle: idea.roundTitle, n: idea.evidence.n, positiveShare: idea.evidence.positiveShare, quotes: idea.quotes })),
+		validated: validatedIdeas(db, sprintId).map((idea) => ({ text: idea.text, roundTitle: idea.roundTitle, n: idea.evidence.n, positiveShare: idea.evidence.positiveShare, measure: idea.evidence.measure, quotes: idea.quotes })),
 		decisions: listDecisions(db, sprintId),
 		resources: [
 			{ kind: 'prototype', items: prototypeResources(db, sprintId, await testedVersions(db, sprintId, results)) },

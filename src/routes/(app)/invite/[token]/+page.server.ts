@@ -5,10 +5,10 @@ import { acceptInvite, previewInvite } from '$lib/server/coalitions/service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireUser(event);
-	const found = previewInvite(getDb(), event.params.token);
+	const user = requireUser(event);
+	const found = previewInvite(getDb(), event.params.token, Date.now(), user.id);
 	return found.ok
-		? { invite: { coalitionName: found.value.coalitionName, role: found.value.role }, error: null }
+		? { invite: { coalitionName: found.value.coalitionName, role: found.value.role, organisationName: found.value.organisationName }, error: null }
 		: { invite: null, error: found.error };
 };
 
