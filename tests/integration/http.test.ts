@@ -225,6 +225,11 @@ describe('start-up', () => {
 			expect(agenda).toContain('Lightning demos');
 			const report = await fetch(`${demo.url}/sprints/${sprintId}/report`, { headers: { cookie: login.cookie } }).then((r) => r.text());
 			expect(report).toContain('Kunnen we beginnen bij wat een jongere goed kan');
+			// Two prototypes from the templates, the check-in frozen for a first test.
+			const prototypes = await fetch(`${demo.url}/sprints/${sprintId}/prototypes`, { headers: { cookie: login.cookie } }).then((r) => r.text());
+			expect(prototypes).toContain('Check-in voor jongeren');
+			expect(prototypes).toContain('Signaal-app voor jongerenwerkers');
+			expect(report).toContain('Voor de eerste test');
 			// The demo test round is open: young people can try it with the printed code.
 			const code = /round's code ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(demo.logs)![1];
 			const join = await postForm(demo.url, '/j', { code });

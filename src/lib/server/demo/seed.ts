@@ -16,6 +16,7 @@ import { selectIdea, selectedIdeas } from '../ideas/service';
 import { createRound, MAX_WINDOW_HOURS } from '../feedback/rounds';
 import { formatJoinCode } from '../feedback/join-code';
 import { seedRules } from './seed-rules';
+import { createPrototype, freezeVersion } from '../prototypes/service';
 
 export const DEMO_EMAIL = 'demo@meedoen.local';
 
@@ -76,6 +77,16 @@ function seedBrief(db: DB, sprintId: string) {
 }
 
 /** Seeds the demo when the database is empty; returns the printed password and the demo round's join code, or null when skipped. */
+/** Two prototypes from the templates, the young people's check-in frozen for a first test. */
+function seedPrototypes(db: DB, sprintId: string, user: { id: string; name: string }) {
+	const checkIn = createPrototype(db, sprintId, user.id, { name: 'Check-in voor jongeren', device: 'phone', audience: 'youth', template: 'youth_checkin' });
+	if (!checkIn.ok) throw new Error(`demo prototype: ${checkIn.error}`);
+	const frozen = freezeVersion(db, sprintId, checkIn.value.id, user, 'Voor de eerste test');
+	if (!frozen.ok) throw new Error(`demo prototype version: ${frozen.error}`);
+	const signals = createPrototype(db, sprintId, user.id, { name: 'Signaal-app voor jongerenwerkers', device: 'tablet', audience: 'professionals', template: 'signal_app' });
+	if (!signals.ok) throw new Error(`demo prototype: ${signals.error}`);
+}
+
 export async function seedDemo(db: DB, today = new Date()): Promise<{ password: string; joinCode: string } | null> {
 	if (!isEmpty(db)) return null;
 	const password = newSecret(10);
@@ -112,6 +123,7 @@ export async function seedDemo(db: DB, today = new Date()): Promise<{ password: 
 		const agenda = applyTemplate(tx as unknown as DB, sprintId, 'design_sprint_5', 'nl');
 		if (!agenda.ok) throw new Error(`demo agenda: ${agenda.error}`);
 		joinCode = seedIdeasAndRound(tx as unknown as DB, sprintId, userId);
+		seedPrototypes(tx as unknown as DB, sprintId, { id: userId, name: 'Demo facilitator' });
 		seedRules(tx as unknown as DB, { coalitionId, sprintId, userId, organisationIds: Object.fromEntries(PARTNERS.map(([name], i) => [name, orgIds[i]])) }, partnerHashes, today.getTime());
 	});
 	return joinCode ? { password, joinCode: formatJoinCode(joinCode) } : null;
