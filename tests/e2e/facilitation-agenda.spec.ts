@@ -39,6 +39,7 @@ test('@facilitation the agenda from the template: reorder by dragging and by key
 		// The day runs late: the third block and the rest of day 2 move by 20 minutes.
 		const startsBefore = await times(facilitator, 2);
 		const third = day(facilitator, 2).getByTestId('agenda-block').nth(2);
+		await third.getByTestId('agenda-late').click();
 		await third.getByTestId('agenda-shift-minutes').fill('20');
 		await third.getByTestId('agenda-shift').click();
 		await expect(facilitator.getByRole('status').filter({ hasText: t('facil_shifted') })).toBeVisible();
