@@ -62,6 +62,9 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 	// The network goes: the young person carries on, the answers wait on the tablet.
 	await page.getByTestId('youth-next').click();
 	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '2');
+	// Switching language keeps the young person on this step (not back to the first idea).
+	const lang = page.getByRole('link', { name: t('lang_switch_label') });
+	await expect(lang).toHaveAttribute('href', `/lang/en?next=${encodeURIComponent(`/j/${code}/2`)}`);
 	await context.setOffline(true);
 	await page.getByRole('radio', { name: t('youth_reaction_unsure') }).check();
 	await page.getByRole('textbox').fill('Liever met een vriend samen');
@@ -79,6 +82,7 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 	await page.getByTestId('youth-next').click();
 	await expect(page.getByTestId('youth-done')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
+	await expect(lang).toHaveAttribute('href', `/lang/en?next=${encodeURIComponent(`/j/${code}/klaar`)}`);
 
 	// Finished: the tablet forgets the run, so whoever picks it up next cannot reopen it.
 	await page.goto(`/j/${code}/2`);
