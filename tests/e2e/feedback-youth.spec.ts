@@ -4,7 +4,7 @@
  * every youth page. The round is made through the facilitator's pages, as in the room.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addNote, createCoalition, createSprint, openProblemMap, seriousViolations, signUp, t, uniqueEmail } from './helpers';
+import { addNote, createCoalition, createSprint, openProblemMap, seriousViolations, shoot, signUp, t, uniqueEmail } from './helpers';
 
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, locale: 'nl-NL' };
 
@@ -140,4 +140,23 @@ test('@feedback the helplines open from every youth page, also without a code', 
 	await expect(page.getByRole('link', { name: '113 / 0800-0113' })).toHaveAttribute('href', 'tel:08000113');
 	expect(await seriousViolations(page)).toEqual([]);
 	await context.close();
+});
+
+test('@feedback a text longer than allowed (a page changed by hand) keeps the young person on the step, with what was typed', async ({ browser }) => {
+	const staff = await browser.newContext();
+	const { code } = await roundWithTwoIdeas(await staff.newPage());
+	const { context, page } = await tablet(browser);
+	await page.goto(`/j/${code}`);
+	await page.getByTestId('youth-start').click();
+	const box = page.getByRole('textbox');
+	await box.evaluate((el) => el.removeAttribute('maxlength'));
+	const long = 'veel te lang '.repeat(60);
+	await box.fill(long);
+	await page.getByTestId('youth-next').click();
+	await expect(page.getByRole('alert').filter({ hasText: t('error_answer_too_long') }).first()).toBeVisible();
+	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '1');
+	await expect(box).toHaveValue(long.trim());
+	await shoot(page, 'youth-text-too-long');
+	await context.close();
+	await staff.close();
 });

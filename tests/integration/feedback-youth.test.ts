@@ -184,6 +184,22 @@ describe('youth test rounds (integration)', () => {
 		expect(await answers({ token, answers: [good] })).toMatchObject({ status: 409, body: { error: 'error_run_finished' } });
 	});
 
+	it('say that a text is too long, keep the young person on the step with it, and save nothing of it', async () => {
+		const { cookie, token } = await start();
+		const participantId = token.split('.')[0];
+		// 5,000 characters: more than the textarea lets through (maxlength 500), so from a page changed by hand.
+		const long = 'veel te lang '.repeat(385);
+		const saved = await post(`/j/${round.code}/1?/save`, { [`q-${question('reaction').id}`]: 'good', [`q-${question('change').id}`]: long, go: 'next' }, cookie);
+		expect(saved.status).toBe(400);
+		expect(saved.text).toContain('Je antwoord is te lang: maximaal 500 tekens.');
+		expect(saved.text).toContain(long.trim());
+		expect(saved.text).toContain('data-step="1"');
+		expect(db.select().from(responses).where(eq(responses.participantId, participantId)).all()).toHaveLength(0);
+		const itemId = roundItems(db, round.id)[0].id;
+		expect(await answers({ token, answers: [{ itemId, questionId: question('change').id, value: 'x'.repeat(501) }] })).toMatchObject({ status: 400, body: { error: 'error_answer_too_long', message: 'Je antwoord is te lang: maximaal 500 tekens.' } });
+		expect((await answers({ token, answers: [{ itemId, questionId: question('change').id, value: 'x'.repeat(500) }] })).status).toBe(200);
+	});
+
 	it('store nothing that identifies the tablet: no address, no browser, in the database or the logs', async () => {
 		db.$client.pragma('wal_checkpoint(FULL)');
 		const everything: string[] = [];

@@ -114,7 +114,7 @@ describe('taking part', () => {
 		[{ itemId: 'other', questionId: 'reaction', value: 'good' }, 'error_answer_item'],
 		[{ itemId: 'first', questionId: 'nope', value: 'good' }, 'error_answer_question'],
 		[{ itemId: 'first', questionId: 'reaction', value: 'meh' }, 'error_answer_value'],
-		[{ itemId: 'first', questionId: 'change', value: 'x'.repeat(501) }, 'error_answer_value'],
+		[{ itemId: 'first', questionId: 'change', value: 'x'.repeat(501) }, 'error_answer_too_long'],
 		[{ itemId: 'first', questionId: 'age_band', value: '12-15' }, 'error_answer_item']
 	])('refuses %j and stores nothing', (input, error) => {
 		const ctx = setup();

@@ -58,7 +58,9 @@ export const actions: Actions = {
 		const last = step >= stepCount(view);
 		const back = form.get('go') === 'back';
 		const result = saveBatch(db, round, token, answers, last && !back);
-		if (!result.ok) return fail(result.error === 'error_round_closed' ? 409 : 400, { error: result.error });
+		// Refused: the step comes back with what was given, so nothing typed is lost.
+		const values = Object.fromEntries(answers.filter((a) => a.value).map((a) => [`${a.itemId ?? ''}|${a.questionId}`, a.value!]));
+		if (!result.ok) return fail(result.error === 'error_round_closed' ? 409 : 400, { error: result.error, values });
 		if (back) redirect(303, step > 1 ? `/j/${round.code}/${step - 1}` : `/j/${round.code}`);
 		// Finished: this tablet forgets the run, so the next person cannot open it.
 		if (last) clearRunCookie(cookies, round.code, url.protocol === 'https:');
