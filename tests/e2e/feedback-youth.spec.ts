@@ -114,8 +114,20 @@ test('@feedback kiosk mode: "next person" leaves nothing of the previous person 
 	await page.getByRole('textbox').fill('Dit is van de eerste persoon');
 	await page.getByRole('textbox').blur();
 	await expect(page.getByTestId('youth-save-state')).toHaveText(t('youth_saved'));
+	// "Stoppen" asks first; "Nee, verder" goes back to the step with nothing lost.
 	await page.getByTestId('youth-stop').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('youth_stop_title'));
+	expect(await seriousViolations(page)).toEqual([]);
+	await shoot(page, 'youth-stop-confirm');
+	await page.getByRole('link', { name: t('youth_stop_no') }).click();
+	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '1');
+	await expect(page.getByRole('textbox')).toHaveValue('Dit is van de eerste persoon');
+	await page.getByTestId('youth-stop').click();
+	await page.getByRole('button', { name: t('youth_stop_yes') }).click();
 	await expect(page.getByTestId('youth-done')).toBeVisible();
+	// The facilitator counts it as stopped, not as finished.
+	await expect(staffPage.getByTestId('count-stopped')).toHaveText('1');
+	await expect(staffPage.getByTestId('count-finished')).toHaveText('0');
 	await page.getByTestId('youth-next-person').click();
 
 	// The next person starts fresh: no run, no answers, nothing waiting in the browser.

@@ -127,9 +127,10 @@ export function clearAnswer(db: DB, round: Round, run: RunRow, input: Omit<Answe
 	return ok(null);
 }
 
-export function finishRun(db: DB, round: Round, run: RunRow, now = Date.now()): Result<null> {
+export function finishRun(db: DB, round: Round, run: RunRow, now = Date.now(), how: 'finished' | 'stopped' = 'finished'): Result<null> {
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
-	if (!run.finishedAt) db.update(participants).set({ finishedAt: new Date(now) }).where(eq(participants.id, run.id)).run();
+	const at = new Date(now);
+	if (!run.finishedAt) db.update(participants).set(how === 'stopped' ? { finishedAt: at, stoppedAt: at } : { finishedAt: at }).where(eq(participants.id, run.id)).run();
 	return ok(null);
 }
 

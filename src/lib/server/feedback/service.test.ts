@@ -69,7 +69,7 @@ describe('taking part', () => {
 		const run = joinRound(ctx.db, r, T0);
 		if (!run.ok) throw new Error();
 		const [row] = ctx.db.select().from(participants).all();
-		expect(Object.keys(row).sort()).toEqual(['finishedAt', 'id', 'roundId', 'startedAt', 'tokenHash']);
+		expect(Object.keys(row).sort()).toEqual(['finishedAt', 'id', 'roundId', 'startedAt', 'stoppedAt', 'tokenHash']);
 		expect(Buffer.from(row.tokenHash).toString()).not.toContain(run.value.token.split('.')[1]);
 		expect(findRun(ctx.db, r, run.value.token)?.id).toBe(run.value.participantId);
 		expect(findRun(ctx.db, r, `${run.value.participantId}.wrong`)).toBeNull();
