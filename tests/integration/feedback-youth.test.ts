@@ -248,11 +248,16 @@ describe('youth test rounds (integration)', () => {
 	});
 
 	it('say kindly that a round is closed, and take no answers after the grace period', async () => {
-		const { token } = await start();
+		const { cookie, token } = await start();
 		closeRound(db, round, Date.now() - 16 * 60 * 1000);
 		round = getRound(db, sprintId, round.id)!;
 		const itemId = roundItems(db, round.id)[0].id;
 		expect(await answers({ token, answers: [{ itemId, questionId: question('reaction').id, value: 'good' }] })).toMatchObject({ status: 409, body: { error: 'error_round_closed' } });
+		// Stopping still works once the round is closed: the young person can always leave.
+		expect((await post(`/j/${round.code}/1?/stop`, {}, cookie)).location).toBe(`/j/${round.code}/stoppen?stap=1`);
+		const stopped = await post(`/j/${round.code}/stoppen`, {}, cookie);
+		expect(stopped.location).toBe(`/j/${round.code}/klaar`);
+		expect(stopped.setCookie).toMatch(/meedoen_run=;/);
 		const page = await get(`/j/${round.code}`);
 		expect(page.text).toContain('data-testid="youth-closed"');
 		expect((await post(`/j/${round.code}?/start`, {})).status).toBe(409);

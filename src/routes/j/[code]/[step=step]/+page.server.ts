@@ -49,7 +49,8 @@ export const actions: Actions = {
 	/** "Stoppen": keeps this step's answers, then asks whether the young person really wants to stop. */
 	stop: async (event) => {
 		const { round, step, refused } = await saveStep(event, 'stop');
-		if (refused) return refused;
+		// A round that closed meanwhile takes no answers, but the young person can always leave.
+		if (refused && refused.data.error !== 'error_round_closed') return refused;
 		redirect(303, `/j/${round.code}/stoppen?stap=${step}`);
 	},
 	/** Without JavaScript: the answers of this step, then on to the next (or back). */
