@@ -12,6 +12,8 @@ import { addNote, openProblemMap, seriousViolations, shoot, sprintWithTwo, t } f
 const DB = resolve(import.meta.dirname, '.output/db/meedoen.db');
 
 test('@feedback the facilitator starts a test round from chosen ideas, shows code and QR, and closes it; a partner follows live', async ({ browser }) => {
+	// Long: it waits for the crisis banner to come in by itself (the sprint layout asks every 15 s).
+	test.slow();
 	const world = await sprintWithTwo(browser, 'partner', { facilitator: 'Fatima', other: 'Daan' });
 	const { facilitator: page, other, sprintId } = world;
 	try {
@@ -70,7 +72,22 @@ test('@feedback the facilitator starts a test round from chosen ideas, shows cod
 			{ reaction: 'unsure', help: 'maybe', text: 'Weet ik niet' },
 			{ reaction: 'bad', help: 'no', text: 'App me op 06 12345678', flags: ['phone'] }
 		]);
+		// The facilitator is elsewhere in the sprint when a crisis word comes in: a banner says so
+		// within seconds, on every sprint page, and leads to the round page. Never for the partner.
+		const roundPage = page.url();
+		await page.goto(`/sprints/${sprintId}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		const banner = page.getByTestId('crisis-banner');
+		await expect(banner).toHaveCount(0);
 		seedAlert(DB, roundId, ['self_harm']);
+		await expect(banner).toContainText('De Plek, dinsdagmiddag', { timeout: 30_000 });
+		await expect(banner).toHaveAttribute('role', 'alert');
+		await shoot(page, 'tests-crisis-banner');
+		await other.goto(`/sprints/${sprintId}`);
+		await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(other.getByTestId('crisis-banner')).toHaveCount(0);
+		await banner.getByRole('link', { name: t('rounds_alert_banner_link') }).click();
+		await expect(page).toHaveURL(roundPage);
 		const alert = page.getByTestId('crisis-alerts');
 		await expect(alert).toContainText(t('rounds_alert_title'));
 		await expect(alert).toContainText('0800-0113');
@@ -90,9 +107,19 @@ test('@feedback the facilitator starts a test round from chosen ideas, shows cod
 		await expect(other.getByTestId('free-texts').getByRole('listitem')).toHaveCount(0);
 		expect(await seriousViolations(page), 'axe on the round page with results and an alert').toEqual([]);
 		await shoot(page, 'tests-round');
+		// Nothing covers the alert on a laptop: the room controls stay above it; the banner leaves the
+		// round page to the full alert.
+		const controls = (await page.getByTestId('room-controls').boundingBox())!;
+		expect(controls.y + controls.height).toBeLessThanOrEqual((await alert.boundingBox())!.y);
+		await expect(banner).toHaveCount(0);
 
 		await alert.getByRole('button', { name: t('rounds_alert_seen') }).click();
 		await expect(page.getByTestId('crisis-alerts')).toHaveCount(0);
+		// Seen: the banner is gone from the rest of the sprint too.
+		await page.goto(`/sprints/${sprintId}`);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await expect(banner).toHaveCount(0);
+		await page.goto(roundPage);
 		const quote = texts.getByRole('listitem').filter({ hasText: 'Meer uitleg op school' });
 		await quote.getByRole('button', { name: t('rounds_text_make_quote') }).click();
 		await expect(quote).toContainText(t('rounds_text_quote'));

@@ -4,7 +4,7 @@
  * every youth page. The round is made through the facilitator's pages, as in the room.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { addNote, createCoalition, createSprint, openProblemMap, seriousViolations, signUp, t, uniqueEmail } from './helpers';
+import { addNote, createCoalition, createSprint, openProblemMap, seriousViolations, shoot, signUp, t, uniqueEmail } from './helpers';
 
 const TABLET = { viewport: { width: 768, height: 1024 }, hasTouch: true, locale: 'nl-NL' };
 
@@ -62,6 +62,9 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 	// The network goes: the young person carries on, the answers wait on the tablet.
 	await page.getByTestId('youth-next').click();
 	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '2');
+	// Switching language keeps the young person on this step (not back to the first idea).
+	const lang = page.getByRole('link', { name: t('lang_switch_label') });
+	await expect(lang).toHaveAttribute('href', `/lang/en?next=${encodeURIComponent(`/j/${code}/2`)}`);
 	await context.setOffline(true);
 	await page.getByRole('radio', { name: t('youth_reaction_unsure') }).check();
 	await page.getByRole('textbox').fill('Liever met een vriend samen');
@@ -79,6 +82,7 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 	await page.getByTestId('youth-next').click();
 	await expect(page.getByTestId('youth-done')).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
+	await expect(lang).toHaveAttribute('href', `/lang/en?next=${encodeURIComponent(`/j/${code}/klaar`)}`);
 
 	// Finished: the tablet forgets the run, so whoever picks it up next cannot reopen it.
 	await page.goto(`/j/${code}/2`);
@@ -110,8 +114,20 @@ test('@feedback kiosk mode: "next person" leaves nothing of the previous person 
 	await page.getByRole('textbox').fill('Dit is van de eerste persoon');
 	await page.getByRole('textbox').blur();
 	await expect(page.getByTestId('youth-save-state')).toHaveText(t('youth_saved'));
+	// "Stoppen" asks first; "Nee, verder" goes back to the step with nothing lost.
 	await page.getByTestId('youth-stop').click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(t('youth_stop_title'));
+	expect(await seriousViolations(page)).toEqual([]);
+	await shoot(page, 'youth-stop-confirm');
+	await page.getByRole('link', { name: t('youth_stop_no') }).click();
+	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '1');
+	await expect(page.getByRole('textbox')).toHaveValue('Dit is van de eerste persoon');
+	await page.getByTestId('youth-stop').click();
+	await page.getByRole('button', { name: t('youth_stop_yes') }).click();
 	await expect(page.getByTestId('youth-done')).toBeVisible();
+	// The facilitator counts it as stopped, not as finished.
+	await expect(staffPage.getByTestId('count-stopped')).toHaveText('1');
+	await expect(staffPage.getByTestId('count-finished')).toHaveText('0');
 	await page.getByTestId('youth-next-person').click();
 
 	// The next person starts fresh: no run, no answers, nothing waiting in the browser.
@@ -136,4 +152,23 @@ test('@feedback the helplines open from every youth page, also without a code', 
 	await expect(page.getByRole('link', { name: '113 / 0800-0113' })).toHaveAttribute('href', 'tel:08000113');
 	expect(await seriousViolations(page)).toEqual([]);
 	await context.close();
+});
+
+test('@feedback a text longer than allowed (a page changed by hand) keeps the young person on the step, with what was typed', async ({ browser }) => {
+	const staff = await browser.newContext();
+	const { code } = await roundWithTwoIdeas(await staff.newPage());
+	const { context, page } = await tablet(browser);
+	await page.goto(`/j/${code}`);
+	await page.getByTestId('youth-start').click();
+	const box = page.getByRole('textbox');
+	await box.evaluate((el) => el.removeAttribute('maxlength'));
+	const long = 'veel te lang '.repeat(60);
+	await box.fill(long);
+	await page.getByTestId('youth-next').click();
+	await expect(page.getByRole('alert').filter({ hasText: t('error_answer_too_long') }).first()).toBeVisible();
+	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '1');
+	await expect(box).toHaveValue(long.trim());
+	await shoot(page, 'youth-text-too-long');
+	await context.close();
+	await staff.close();
 });

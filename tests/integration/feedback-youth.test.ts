@@ -14,6 +14,7 @@ import { participants, responses } from '$lib/server/db/schema';
 import { selectIdea, selectedIdeas } from '$lib/server/ideas/service';
 import { closeRound, createRound, getRound, roundItems, type Round } from '$lib/server/feedback/rounds';
 import { CODE_ALPHABET } from '$lib/server/feedback/join-code';
+import { roundResults } from '$lib/server/feedback/round-results';
 import { createCoalition, createSprint, signup, startServer, userIdByEmail } from '../support/app-server.js';
 
 type Server = Awaited<ReturnType<typeof startServer>>;
@@ -184,6 +185,54 @@ describe('youth test rounds (integration)', () => {
 		expect(await answers({ token, answers: [good] })).toMatchObject({ status: 409, body: { error: 'error_run_finished' } });
 	});
 
+	it('stop a run only after the young person says so, keep what was answered, and count it as stopped, not finished', async () => {
+		const before = roundResults(db, round);
+		const { cookie, token } = await start();
+		const participantId = token.split('.')[0];
+		const run = () => db.select().from(participants).where(eq(participants.id, participantId)).get()!;
+		await post(`/j/${round.code}/1?/save`, { [`q-${question('reaction').id}`]: 'great', go: 'next' }, cookie);
+		// "Stoppen" on step 2 keeps that step's answers and asks first; nothing has ended yet.
+		const stop = await post(`/j/${round.code}/2?/stop`, { [`q-${question('would_help').id}`]: 'maybe' }, cookie);
+		expect(stop.status).toBe(303);
+		expect(stop.location).toBe(`/j/${round.code}/stoppen?stap=2`);
+		expect(run().finishedAt).toBeNull();
+		const ask = await get(stop.location!, cookie);
+		expect(ask.status).toBe(200);
+		expect(ask.text).toContain('Je antwoorden tot nu toe blijven bewaard.');
+		// "Nee, verder": back to the step it came from.
+		expect(ask.text).toContain(`href="/j/${round.code}/2"`);
+		expect((await get(`/j/${round.code}/2`, cookie)).status).toBe(200);
+		// "Ja, stoppen": the run ends, the tablet forgets it, the answers stay.
+		const yes = await post(`/j/${round.code}/stoppen`, {}, cookie);
+		expect(yes.status).toBe(303);
+		expect(yes.location).toBe(`/j/${round.code}/klaar`);
+		expect(yes.setCookie).toMatch(/meedoen_run=;/);
+		expect(run().finishedAt).not.toBeNull();
+		expect(run().stoppedAt).not.toBeNull();
+		const after = roundResults(db, round);
+		expect([after.started - before.started, after.finished - before.finished, after.stopped - before.stopped]).toEqual([1, 0, 1]);
+		expect(db.select().from(responses).where(eq(responses.participantId, participantId)).all().map((r) => r.value).sort()).toEqual(['great', 'maybe']);
+		// Without a run the question is not asked: back to the start.
+		expect((await get(`/j/${round.code}/stoppen?stap=2`, cookie)).location).toBe(`/j/${round.code}`);
+		expect((await post(`/j/${round.code}/stoppen`, {}, cookie)).location).toBe(`/j/${round.code}`);
+	});
+
+	it('say that a text is too long, keep the young person on the step with it, and save nothing of it', async () => {
+		const { cookie, token } = await start();
+		const participantId = token.split('.')[0];
+		// 5,000 characters: more than the textarea lets through (maxlength 500), so from a page changed by hand.
+		const long = 'veel te lang '.repeat(385);
+		const saved = await post(`/j/${round.code}/1?/save`, { [`q-${question('reaction').id}`]: 'good', [`q-${question('change').id}`]: long, go: 'next' }, cookie);
+		expect(saved.status).toBe(400);
+		expect(saved.text).toContain('Je antwoord is te lang: maximaal 500 tekens.');
+		expect(saved.text).toContain(long.trim());
+		expect(saved.text).toContain('data-step="1"');
+		expect(db.select().from(responses).where(eq(responses.participantId, participantId)).all()).toHaveLength(0);
+		const itemId = roundItems(db, round.id)[0].id;
+		expect(await answers({ token, answers: [{ itemId, questionId: question('change').id, value: 'x'.repeat(501) }] })).toMatchObject({ status: 400, body: { error: 'error_answer_too_long', message: 'Je antwoord is te lang: maximaal 500 tekens.' } });
+		expect((await answers({ token, answers: [{ itemId, questionId: question('change').id, value: 'x'.repeat(500) }] })).status).toBe(200);
+	});
+
 	it('store nothing that identifies the tablet: no address, no browser, in the database or the logs', async () => {
 		db.$client.pragma('wal_checkpoint(FULL)');
 		const everything: string[] = [];
@@ -199,11 +248,16 @@ describe('youth test rounds (integration)', () => {
 	});
 
 	it('say kindly that a round is closed, and take no answers after the grace period', async () => {
-		const { token } = await start();
+		const { cookie, token } = await start();
 		closeRound(db, round, Date.now() - 16 * 60 * 1000);
 		round = getRound(db, sprintId, round.id)!;
 		const itemId = roundItems(db, round.id)[0].id;
 		expect(await answers({ token, answers: [{ itemId, questionId: question('reaction').id, value: 'good' }] })).toMatchObject({ status: 409, body: { error: 'error_round_closed' } });
+		// Stopping still works once the round is closed: the young person can always leave.
+		expect((await post(`/j/${round.code}/1?/stop`, {}, cookie)).location).toBe(`/j/${round.code}/stoppen?stap=1`);
+		const stopped = await post(`/j/${round.code}/stoppen`, {}, cookie);
+		expect(stopped.location).toBe(`/j/${round.code}/klaar`);
+		expect(stopped.setCookie).toMatch(/meedoen_run=;/);
 		const page = await get(`/j/${round.code}`);
 		expect(page.text).toContain('data-testid="youth-closed"');
 		expect((await post(`/j/${round.code}?/start`, {})).status).toBe(409);

@@ -67,6 +67,11 @@ export function parseAnswer(question: Question, raw: unknown): AnswerValue | nul
 	}
 }
 
+/** A free text longer than the limit: refused with its own message, so the young person knows what to change. */
+export function textTooLong(question: Pick<Question, 'type'>, raw: unknown): boolean {
+	return isFreeText(question.type) && typeof raw === 'string' && raw.replace(/\r\n?/g, '\n').trim().length > TEXT_ANSWER_MAX;
+}
+
 /** Is this a free-text question (moderated, checked for personal data and crisis words)? */
 export function isFreeText(type: QuestionType): boolean {
 	return type === 'change' || type === 'text';

@@ -308,7 +308,9 @@ export const participants = sqliteTable(
 			.references(() => testRounds.id, { onDelete: 'cascade' }),
 		tokenHash: blob('token_hash', { mode: 'buffer' }).notNull(),
 		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
-		finishedAt: integer('finished_at', { mode: 'timestamp_ms' })
+		finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+		/** Set with finishedAt when the young person chose "Stoppen": the run is closed but not counted as finished. */
+		stoppedAt: integer('stopped_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('participants_round_idx').on(t.roundId)]
 );

@@ -7,7 +7,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { and, eq, max } from 'drizzle-orm';
-import { isFreeText, parseAnswer } from '$lib/feedback/questions';
+import { isFreeText, parseAnswer, textTooLong } from '$lib/feedback/questions';
 import type { DB } from '../db';
 import { crisisAlerts, participants, responses, testItems } from '../db/schema';
 import { newId, newSecret } from '../ids';
@@ -84,6 +84,7 @@ export function saveAnswer(db: DB, round: Round, run: RunRow, input: AnswerInput
 		if (!item) return fail('error_answer_item');
 		itemKey = item.id;
 	} else if (input.itemId !== undefined && input.itemId !== null && input.itemId !== '') return fail('error_answer_item');
+	if (textTooLong(question, input.value)) return fail('error_answer_too_long');
 	const value = parseAnswer(question, input.value);
 	if (value === null) return fail('error_answer_value');
 
@@ -126,9 +127,10 @@ export function clearAnswer(db: DB, round: Round, run: RunRow, input: Omit<Answe
 	return ok(null);
 }
 
-export function finishRun(db: DB, round: Round, run: RunRow, now = Date.now()): Result<null> {
+export function finishRun(db: DB, round: Round, run: RunRow, now = Date.now(), how: 'finished' | 'stopped' = 'finished'): Result<null> {
 	if (!acceptsAnswers(round, run, now)) return fail('error_round_closed');
-	if (!run.finishedAt) db.update(participants).set({ finishedAt: new Date(now) }).where(eq(participants.id, run.id)).run();
+	const at = new Date(now);
+	if (!run.finishedAt) db.update(participants).set(how === 'stopped' ? { finishedAt: at, stoppedAt: at } : { finishedAt: at }).where(eq(participants.id, run.id)).run();
 	return ok(null);
 }
 

@@ -2,7 +2,7 @@
  * The facilitator's view of a round: counts, results per idea (with the small-number rules of
  * results.ts), free texts to moderate, crisis alerts, and the verdicts they confirm or override.
  */
-import { and, asc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { isFreeText, type AnswerValue } from '$lib/feedback/questions';
 import type { DB } from '../db';
 import { coalitions, crisisAlerts, ideaValidations, participants, responses, sprints, testItems, testRounds } from '../db/schema';
@@ -10,6 +10,7 @@ import { newId } from '../ids';
 import { fail, ok, type Result } from '../result';
 import { itemResults, MIN_GROUP, summary, type ItemResult } from './results';
 import { roundItems, roundStatus, type Round } from './rounds';
+import { runCounts } from './run-counts';
 
 export const REASON_MAX = 500;
 
@@ -34,8 +35,8 @@ export function roundResults(db: DB, round: Round, now = Date.now()) {
 		counted.map((a) => ({ participantId: a.participantId, itemId: a.itemKey || null, questionId: a.questionId, value: a.value as AnswerValue })),
 		round.rule
 	);
-	const [{ started, finished }] = db
-		.select({ started: sql<number>`count(*)`, finished: sql<number>`count(${participants.finishedAt})` })
+	const [{ started, finished, stopped }] = db
+		.select(runCounts())
 		.from(participants)
 		.where(eq(participants.roundId, round.id))
 		.all();
@@ -52,6 +53,7 @@ export function roundResults(db: DB, round: Round, now = Date.now()) {
 		status,
 		started,
 		finished,
+		stopped,
 		items: items.map((item) => ({ item, result: results.find((r) => r.itemId === item.id)!, validation: validations.find((v) => v.testItemId === item.id) ?? null })),
 		freeTexts: freeTexts.filter((t) => t.itemId === null || enough.has(t.itemId)),
 		/** Free texts held back because their item has fewer than MIN_GROUP respondents. */

@@ -4,7 +4,7 @@
  * sees depends on their role: texts a moderator hid (often because they hold personal data) only
  * reach the facilitator.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { LocalText, QuestionType } from '$lib/feedback/questions';
 import type { DB } from '../db';
 import { participants, testRounds, type SprintRole } from '../db/schema';
@@ -12,6 +12,7 @@ import { formatJoinCode } from './join-code';
 import { roundResults } from './round-results';
 import type { ValidationRule, Verdict } from './results';
 import { listRounds, roundStatus, type Round, type RoundStatus } from './rounds';
+import { runCounts } from './run-counts';
 
 export type Counts = { n: number; counts: Record<string, number> } | null;
 
@@ -44,6 +45,7 @@ export type RoundView = {
 	rule: ValidationRule;
 	started: number;
 	finished: number;
+	stopped: number;
 	items: ItemView[];
 	texts: TextView[];
 	textsWaiting: number;
@@ -80,6 +82,7 @@ export function roundView(db: DB, round: Round, role: SprintRole, now = Date.now
 		rule: round.rule,
 		started: results.started,
 		finished: results.finished,
+		stopped: results.stopped,
 		items: results.items.map(({ item, result, validation }) => ({
 			id: item.id,
 			text: item.text,
@@ -108,7 +111,7 @@ export function roundList(db: DB, sprintId: string, now = Date.now()) {
 	const rounds = listRounds(db, sprintId);
 	const counts = new Map(
 		db
-			.select({ roundId: participants.roundId, started: sql<number>`count(*)`, finished: sql<number>`count(${participants.finishedAt})` })
+			.select({ roundId: participants.roundId, ...runCounts() })
 			.from(participants)
 			.innerJoin(testRounds, eq(testRounds.id, participants.roundId))
 			.where(eq(testRounds.sprintId, sprintId))

@@ -69,7 +69,7 @@ describe('taking part', () => {
 		const run = joinRound(ctx.db, r, T0);
 		if (!run.ok) throw new Error();
 		const [row] = ctx.db.select().from(participants).all();
-		expect(Object.keys(row).sort()).toEqual(['finishedAt', 'id', 'roundId', 'startedAt', 'tokenHash']);
+		expect(Object.keys(row).sort()).toEqual(['finishedAt', 'id', 'roundId', 'startedAt', 'stoppedAt', 'tokenHash']);
 		expect(Buffer.from(row.tokenHash).toString()).not.toContain(run.value.token.split('.')[1]);
 		expect(findRun(ctx.db, r, run.value.token)?.id).toBe(run.value.participantId);
 		expect(findRun(ctx.db, r, `${run.value.participantId}.wrong`)).toBeNull();
@@ -114,7 +114,7 @@ describe('taking part', () => {
 		[{ itemId: 'other', questionId: 'reaction', value: 'good' }, 'error_answer_item'],
 		[{ itemId: 'first', questionId: 'nope', value: 'good' }, 'error_answer_question'],
 		[{ itemId: 'first', questionId: 'reaction', value: 'meh' }, 'error_answer_value'],
-		[{ itemId: 'first', questionId: 'change', value: 'x'.repeat(501) }, 'error_answer_value'],
+		[{ itemId: 'first', questionId: 'change', value: 'x'.repeat(501) }, 'error_answer_too_long'],
 		[{ itemId: 'first', questionId: 'age_band', value: '12-15' }, 'error_answer_item']
 	])('refuses %j and stores nothing', (input, error) => {
 		const ctx = setup();

@@ -1,0 +1,1 @@
+ALTER TABLE `participants` ADD `stopped_at` integer;
