@@ -22,10 +22,22 @@ test('@board by keyboard: N makes a note, arrows move it (live for the other), E
 		await openProblemMap(page, sprintId);
 		await openProblemMap(other, sprintId);
 
-		// N: a new note, ready to write in.
+		// N: a new note, ready to write in, in view, without zooming in (the person keeps their place),
+		// and not half over a frame's edge.
+		const zoomOf = () => page.evaluate(() => new DOMMatrix(getComputedStyle(document.querySelector('.svelte-flow__viewport')!).transform).a);
+		const zoom = await zoomOf();
 		await page.keyboard.press('n');
 		const editor = page.getByTestId('board-item-editor');
 		await expect(editor).toBeFocused();
+		await page.waitForTimeout(400);
+		expect(await zoomOf()).toBeCloseTo(zoom, 3);
+		const made = (await page.locator('.svelte-flow__node.selected').boundingBox())!;
+		for (const frame of await page.getByTestId('board-group').all()) {
+			const f = (await frame.boundingBox())!;
+			const overlaps = made.x < f.x + f.width && f.x < made.x + made.width && made.y < f.y + f.height && f.y < made.y + made.height;
+			const inside = made.x >= f.x - 1 && made.y >= f.y - 1 && made.x + made.width <= f.x + f.width + 1 && made.y + made.height <= f.y + f.height + 1;
+			expect(!overlaps || inside, 'the new note straddles a frame').toBe(true);
+		}
 		await expect(editor).toHaveAccessibleName(t('board_note_text'));
 		await page.keyboard.type('Vervoer naar school');
 		await page.keyboard.press('Escape');

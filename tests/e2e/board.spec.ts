@@ -94,3 +94,28 @@ test('@board a note dragged into a frame is in that group for the other person t
 		await world.close();
 	}
 });
+
+test('@board the canvas gets the room: one toolbar row and one control row on a laptop, no minimap on a tablet, no attribution', async ({ browser }) => {
+	const world = await sprintWithTwo(browser, 'partner');
+	const { facilitator, sprintId } = world;
+	try {
+		await openProblemMap(facilitator, sprintId);
+		const oneRow = async (testId: string) => {
+			const bar = facilitator.getByTestId(testId);
+			const top = (await bar.getByRole('button').first().boundingBox())!.y;
+			for (const button of await bar.getByRole('button').all()) expect(Math.abs((await button.boundingBox())!.y - top), testId).toBeLessThan(8);
+		};
+		// A laptop: the facilitator's lock sits with the other board controls, nothing wraps.
+		await expect(facilitator.getByTestId('board-vote-bar').getByTestId('board-lock')).toBeVisible();
+		await oneRow('board-toolbar');
+		await oneRow('board-vote-bar');
+		await expect(facilitator.locator('.svelte-flow__attribution')).toHaveCount(0);
+		await expect(facilitator.locator('.svelte-flow__minimap')).toBeVisible();
+		// A tablet: the minimap would cover notes.
+		await facilitator.setViewportSize({ width: 768, height: 1024 });
+		await expect(facilitator.locator('.svelte-flow__minimap')).toBeHidden();
+		await expect(facilitator.getByRole('button', { name: t('board_zoom_in') })).toBeVisible();
+	} finally {
+		await world.close();
+	}
+});

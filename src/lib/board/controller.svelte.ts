@@ -168,43 +168,50 @@ export class BoardController {
 
 	/**
 	 * Where a new item of this size goes: centred on `at`, or the nearest place around it (rings of
-	 * item-sized steps) where it covers no note or text. With `within` (the part in view): a place
-	 * inside it first; only when the view is full, the nearest free place outside it (the board then
-	 * shows it).
+	 * item-sized steps) where it covers no note or text, and preferably lies wholly inside or wholly
+	 * outside each frame (a note half over a frame's edge, as over the goal, looks misplaced). With
+	 * `within` (the part in view): a place inside it first; only when the view is full, the nearest
+	 * free place outside it (the board then shows it).
 	 */
 	#freeSpot(at: Point, size: { width: number; height: number }, within?: Rect): Point {
 		const taken = this.view.nodes
 			.filter((n) => n.data.item.type !== 'group')
 			.map((n) => ({ ...absolutePosition(this.doc, n.id), w: n.data.item.width, h: n.data.item.height }));
-		const free = (x: number, y: number) => !taken.some((r) => x < r.x + r.w && x + size.width > r.x && y < r.y + r.h && y + size.height > r.y);
+		const frames = this.view.nodes
+			.filter((n) => n.data.item.type === 'group')
+			.map((n) => ({ ...absolutePosition(this.doc, n.id), w: n.data.item.width, h: n.data.item.height }));
+		const hits = (x: number, y: number, r: { x: number; y: number; w: number; h: number }) => x < r.x + r.w && x + size.width > r.x && y < r.y + r.h && y + size.height > r.y;
+		const free = (x: number, y: number) => !taken.some((r) => hits(x, y, r));
+		const insideOf = (x: number, y: number, r: { x: number; y: number; w: number; h: number }) => x >= r.x && y >= r.y && x + size.width <= r.x + r.w && y + size.height <= r.y + r.h;
+		const tidy = (x: number, y: number) => free(x, y) && !frames.some((r) => hits(x, y, r) && !insideOf(x, y, r));
 		const x0 = at.x - size.width / 2;
 		const y0 = at.y - size.height / 2;
 		const sx = size.width + GRID;
 		const sy = size.height + GRID;
-		const rings = (fits: (x: number, y: number) => boolean): Point | null => {
+		const rings = (fits: (x: number, y: number) => boolean, ok = free): Point | null => {
 			for (let ring = 0; ring <= 6; ring++) {
 				const steps: [number, number][] = [];
 				for (let dy = -ring; dy <= ring; dy++) for (let dx = -ring; dx <= ring; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === ring) steps.push([dx, dy]);
 				// Same row first, to the right before the left, below before above.
 				steps.sort(([ax, ay], [bx, by]) => Math.abs(ay) - Math.abs(by) || Math.abs(ax) - Math.abs(bx) || bx - ax || by - ay);
-				for (const [dx, dy] of steps) if (fits(x0 + dx * sx, y0 + dy * sy) && free(x0 + dx * sx, y0 + dy * sy)) return { x: x0 + dx * sx, y: y0 + dy * sy };
+				for (const [dx, dy] of steps) if (fits(x0 + dx * sx, y0 + dy * sy) && ok(x0 + dx * sx, y0 + dy * sy)) return { x: x0 + dx * sx, y: y0 + dy * sy };
 			}
 			return null;
 		};
 		/** Any free place in view, nearest first (for when the rings do not line up with the notes there). */
-		const scan = (area: Rect): Point | null => {
+		const scan = (area: Rect, ok = free): Point | null => {
 			const step = Math.max(GRID, area.width / 40, area.height / 40);
 			let best: (Point & { d: number }) | null = null;
 			for (let y = area.y; y + size.height <= area.y + area.height; y += step) {
 				for (let x = area.x; x + size.width <= area.x + area.width; x += step) {
 					const d = Math.hypot(x - x0, y - y0);
-					if ((!best || d < best.d) && free(x, y)) best = { x, y, d };
+					if ((!best || d < best.d) && ok(x, y)) best = { x, y, d };
 				}
 			}
 			return best && { x: best.x, y: best.y };
 		};
 		const inView = (x: number, y: number) => !within || contains(within, { x, y, ...size });
-		return rings(inView) ?? (within && scan(within)) ?? (within && rings(() => true)) ?? { x: x0, y: y0 };
+		return rings(inView, tidy) ?? (within && scan(within, tidy)) ?? rings(inView) ?? (within && scan(within)) ?? (within && rings(() => true)) ?? { x: x0, y: y0 };
 	}
 
 	/** The innermost frame around a point on the board, if any. */

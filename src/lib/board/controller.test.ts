@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BoardController, type Rect } from './controller.svelte';
-import { createNote, readItem, type Author } from './model';
+import { absolutePosition, createGroup, createNote, readItem, type Author } from './model';
 
 const ana: Author = { userId: 'u-ana', name: 'Ana', organisation: 'GGD' };
 
@@ -43,6 +43,23 @@ describe('new items go where they can be seen', () => {
 		expect(first).toMatchObject({ x: -100, y: -70 });
 		expect(overlap(first, second)).toBe(false);
 		expect(second.y).toBe(first.y);
+		board.destroy();
+	});
+
+	it('puts a new note wholly inside or wholly outside a frame, never half over its edge', () => {
+		const doc = new Y.Doc();
+		const goal = createGroup(doc, { x: 0, y: 0, width: 600, height: 200, title: 'Doel', author: ana });
+		if (!goal.ok) throw new Error(goal.error);
+		const board = new BoardController(doc, ana, { readOnly: () => false, locked: () => false, facilitator: false, controlsUrl: '' });
+		// The middle of the view is on the frame's lower edge.
+		const area: Rect = { x: 0, y: 0, width: 600, height: 600 };
+		const frame = { x: 0, y: 0, width: 600, height: 200 };
+		for (let i = 0; i < 3; i++) {
+			const id = board.add('note', { x: 300, y: 200 }, { within: area })!;
+			const box = { ...boxOf(doc, id), ...absolutePosition(doc, id) };
+			expect(inside(box, area), JSON.stringify(box)).toBe(true);
+			expect(!overlap(box, frame) || inside(box, frame), JSON.stringify(box)).toBe(true);
+		}
 		board.destroy();
 	});
 });

@@ -7,7 +7,8 @@ import { m } from '$lib/paraglide/messages.js';
  * the board's votes endpoint and sends this person's actions to it.
  */
 export type Role = 'facilitator' | 'decider' | 'partner' | 'observer';
-export type VoteScope = { kind: string } | { groupId: string } | { itemIds: string[] };
+/** `{}`: every note of the board. */
+export type VoteScope = { kind: string } | { groupId: string } | { itemIds: string[] } | Record<string, never>;
 export type VoteRound = { id: string; status: 'open' | 'revealed'; scope: string; itemIds: string[]; votesPerPerson: number };
 export type VoteResult = { itemId: string; votes: number; supervotes: number };
 export type VoteState = {

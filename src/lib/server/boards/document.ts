@@ -1,6 +1,7 @@
 /** Reading a board's realtime document on the server (for votes, ideas, exports). */
 import * as Y from 'yjs';
 import { readItems, type NoteItem } from '$lib/board/model';
+import { notesInScope as scopeNotes, type ScopeQuery } from '$lib/board/vote-scope';
 import type { DB } from '../db';
 import { readDoc } from '../collab/read-doc';
 import { boardDocName } from './service';
@@ -20,10 +21,6 @@ export function notesWithGroups(doc: Y.Doc): (NoteItem & { groupTitle: string })
  * The notes a vote can be about: every note, or those of one kind, or those inside one group, or
  * a selection (kept only where the ids are notes of this board).
  */
-export function notesInScope(doc: Y.Doc, scope: { kind?: string; groupId?: string; itemIds?: string[] }): string[] {
-	return notesWithGroups(doc)
-		.filter((note) => !scope.kind || note.kind === scope.kind)
-		.filter((note) => !scope.groupId || note.parentId === scope.groupId)
-		.filter((note) => !scope.itemIds || scope.itemIds.includes(note.id))
-		.map((note) => note.id);
+export function notesInScope(doc: Y.Doc, scope: ScopeQuery): string[] {
+	return scopeNotes(readItems(doc), scope);
 }
