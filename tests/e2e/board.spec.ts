@@ -76,7 +76,15 @@ test('@board a note dragged into a frame is in that group for the other person t
 		const actors = facilitator.getByTestId('board-group').filter({ hasText: 'Wie zijn erbij betrokken' });
 		await facilitator.keyboard.press('Escape');
 
-		await drag(await settledCentre(note), await settledCentre(actors));
+		// Aim at the part of the frame that is on screen: the view may show only its top.
+		const view = (await facilitator.locator('.svelte-flow').boundingBox())!;
+		const frame = await settledBox(actors);
+		const left = Math.max(frame.x, view.x) + 40;
+		const top = Math.max(frame.y, view.y) + 60;
+		const right = Math.min(frame.x + frame.width, view.x + view.width) - 40;
+		const bottom = Math.min(frame.y + frame.height, view.y + view.height) - 40;
+		expect(right > left && bottom > top, 'part of the frame is on screen').toBe(true);
+		await drag(await settledCentre(note), { x: (left + right) / 2, y: (top + bottom) / 2 });
 		await expect.poll(async () => (await groupsSeenByOther())['Ouders vertellen']).toContain('Wie zijn erbij betrokken');
 
 		// Out again, onto the empty board right of the map (zoomed out to make room): in no group any more.
