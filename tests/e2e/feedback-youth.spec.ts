@@ -103,7 +103,7 @@ test('@feedback a young person answers on a tablet; the network drops halfway an
 test('@feedback kiosk mode: "next person" leaves nothing of the previous person on the tablet', async ({ browser }) => {
 	const staff = await browser.newContext();
 	const staffPage = await staff.newPage();
-	const { code } = await roundWithTwoIdeas(staffPage);
+	const { code, sprintId } = await roundWithTwoIdeas(staffPage);
 	// The facilitator's round page gives the kiosk link for shared tablets.
 	const kioskLink = await staffPage.getByTestId('join-kiosk-link').getAttribute('href');
 	expect(kioskLink).toMatch(new RegExp(`/j/${code}\\?kiosk=1$`));
@@ -128,6 +128,11 @@ test('@feedback kiosk mode: "next person" leaves nothing of the previous person 
 	// The facilitator counts it as stopped, not as finished.
 	await expect(staffPage.getByTestId('count-stopped')).toHaveText('1');
 	await expect(staffPage.getByTestId('count-finished')).toHaveText('0');
+	// And so does the projector in the room.
+	const projector = await staff.newPage();
+	await projector.goto(`/sprints/${sprintId}/projector`);
+	await expect(projector.getByTestId('projector-counts')).toHaveText(t('facil_projector_counts_stopped', { started: 1, finished: 0, stopped: 1 }));
+	await projector.close();
 	await page.getByTestId('youth-next-person').click();
 
 	// The next person starts fresh: no run, no answers, nothing waiting in the browser.
@@ -165,7 +170,9 @@ test('@feedback a text longer than allowed (a page changed by hand) keeps the yo
 	const long = 'veel te lang '.repeat(60);
 	await box.fill(long);
 	await page.getByTestId('youth-next').click();
-	await expect(page.getByRole('alert').filter({ hasText: t('error_answer_too_long') }).first()).toBeVisible();
+	// Said once, at the step, and nothing claims the answer was saved.
+	await expect(page.getByRole('alert').filter({ hasText: t('error_answer_too_long') })).toHaveCount(1);
+	await expect(page.getByTestId('youth-save-state')).toHaveCount(0);
 	await expect(page.getByTestId('youth-step')).toHaveAttribute('data-step', '1');
 	await expect(box).toHaveValue(long.trim());
 	await shoot(page, 'youth-text-too-long');

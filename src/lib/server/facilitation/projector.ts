@@ -17,6 +17,8 @@ export type ProjectorRound = {
 	closesAt: number;
 	started: number;
 	finished: number;
+	/** Runs a young person ended with "Stoppen": closed, but not counted as finished. */
+	stopped: number;
 	items: { id: string; text: string; respondents: number | null; wouldHelp: Counts; reactions: Counts }[];
 };
 
@@ -34,6 +36,7 @@ export function projectorRound(db: DB, sprintId: string, now = Date.now()): Proj
 		closesAt: view.closesAt,
 		started: view.started,
 		finished: view.finished,
+		stopped: view.stopped,
 		// Listed by hand: a field added to the round view later reaches the projector only when added here.
 		items: view.items.map((item) => ({ id: item.id, text: item.text, respondents: item.respondents, wouldHelp: item.wouldHelp, reactions: item.reactions }))
 	};
