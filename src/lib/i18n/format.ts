@@ -27,5 +27,9 @@ export function formatTime(date: Date | string | number): string {
  * own language: a Dutch page in an English browser must not say "100,000".
  */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
-	return new Intl.NumberFormat(getLocale() === 'nl' ? 'nl-NL' : 'en-GB', options).format(n);
+	const locale = getLocale() === 'nl' ? 'nl-NL' : 'en-GB';
+	// Tables call this for every cell: the plain formatter is made once per language.
+	if (!options) return (plainFormats[locale] ??= new Intl.NumberFormat(locale)).format(n);
+	return new Intl.NumberFormat(locale, options).format(n);
 }
+const plainFormats: Record<string, Intl.NumberFormat> = {};

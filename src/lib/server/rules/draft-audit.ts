@@ -116,6 +116,8 @@ class DraftEditWatcher implements EditWatcher {
 	/** All names (at load), or those of the entries a step added or renamed. */
 	#rememberNames(step?: DraftTouch) {
 		const remember = (list: Y.Array<Y.Map<unknown>>, touched: ListTouch | undefined, nameKey: 'name' | 'label') => {
+			// Most keystrokes add nothing and rename nothing: then the list is not walked at all.
+			if (touched && !touched.added.size && ![...touched.changed.values()].some((parts) => parts.has(nameKey))) return;
 			for (const map of list) {
 				if (!(map instanceof Y.Map)) continue;
 				const id = map.get('id');
